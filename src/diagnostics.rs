@@ -1,0 +1,297 @@
+//! Problems found in an edition, as values.
+//!
+//! Every stage returns its [`Diagnostics`] beside its result instead of stopping at the first
+//! problem, so one run reports everything. This module is the one place that prints them: as
+//! rustc-style snippets with the offending source underlined, or as JSON for scripts and CI.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as ReportSeverity};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, termcolor::WriteColor};
+use serde::Serialize;
+
+use crate::source::{LineIndex, SourcePath, Span};
+
+/// How serious a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The edition builds, but an editor should look (e.g. a person missing from people.yaml).
+    Warning,
+    /// The edition cannot be published until this is fixed.
+    Error,
+}
+
+/// One problem, with where it is and how to fix it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Warning or error.
+    pub severity: Severity,
+    /// Stable kebab-case name of the problem (`unknown-hand`); scripts and tests key on it.
+    pub code: &'static str,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// Where; `None` only for problems with no place in any file.
+    pub span: Option<Span>,
+    /// A short remark printed under the underlined source.
+    pub label: Option<String>,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error named `code`.
+    pub fn error(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Error, code, message)
+    }
+
+    /// A warning named `code`.
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Warning, code, message)
+    }
+
+    fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity,
+            code,
+            message: message.into(),
+            span: None,
+            label: None,
+            help: None,
+        }
+    }
+
+    /// Places the problem at `span`.
+    pub fn at(mut self, span: Span) -> Diagnostic {
+        self.span = Some(span);
+        self
+    }
+
+    /// Adds a remark under the underlined source.
+    pub fn with_label(mut self, label: impl Into<String>) -> Diagnostic {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Adds advice on how to fix the problem.
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    fn sort_key(&self) -> (Option<&SourcePath>, usize, usize, &'static str, &str) {
+        let (file, start, end) = match &self.span {
+            Some(span) => (Some(&span.file), span.start, span.end),
+            None => (None, 0, 0),
+        };
+        (file, start, end, self.code, &self.message)
+    }
+}
+
+/// The problems found by a run, in the order found; [`Diagnostics::sorted`] orders them for print.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    list: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// No problems.
+    pub fn new() -> Diagnostics {
+        Diagnostics::default()
+    }
+
+    /// Records a problem.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.list.push(diagnostic);
+    }
+
+    /// Records every problem of `other`.
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.list.extend(other.list);
+    }
+
+    /// Whether any problem is an error.
+    pub fn has_errors(&self) -> bool {
+        self.list.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// Number of errors.
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    /// Number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.list.iter().filter(|d| d.severity == severity).count()
+    }
+
+    /// Turns every warning into an error: `[build] strict = true`.
+    pub fn escalate_warnings(&mut self) {
+        for diagnostic in &mut self.list {
+            diagnostic.severity = Severity::Error;
+        }
+    }
+
+    /// The problems sorted by file, then position, each once.
+    pub fn sorted(&self) -> Vec<&Diagnostic> {
+        let mut sorted: Vec<&Diagnostic> = self.list.iter().collect();
+        sorted.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        sorted.dedup();
+        sorted
+    }
+
+    /// Prints every problem as a source snippet to `out`, which may colour it.
+    pub fn print_human(&self, out: &mut dyn WriteColor) -> io::Result<()> {
+        let sources = Sources::read(&self.list);
+        let config = term::Config::default();
+        for diagnostic in self.sorted() {
+            let report = sources.report(diagnostic);
+            term::emit_to_write_style(out, &config, &sources.files, &report)
+                .map_err(io::Error::other)?;
+        }
+        Ok(())
+    }
+
+    /// Prints every problem as one JSON document: `{"diagnostics": [...], "errors": N, "warnings": N}`.
+    pub fn print_json(&self, out: &mut dyn Write) -> io::Result<()> {
+        let sources = Sources::read(&self.list);
+        let diagnostics: Vec<JsonDiagnostic> =
+            self.sorted().into_iter().map(|d| sources.json(d)).collect();
+        let document = serde_json::json!({
+            "diagnostics": diagnostics,
+            "errors": self.errors(),
+            "warnings": self.warnings(),
+        });
+        serde_json::to_writer_pretty(&mut *out, &document)?;
+        writeln!(out)
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.into_iter()
+    }
+}
+
+/// A diagnostic as `--format json` prints it. Lines and columns are 1-based; columns count
+/// characters.
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    severity: Severity,
+    code: &'a str,
+    message: &'a str,
+    file: Option<String>,
+    line: Option<usize>,
+    column: Option<usize>,
+    end_line: Option<usize>,
+    end_column: Option<usize>,
+    label: Option<&'a str>,
+    help: Option<&'a str>,
+}
+
+/// The text of every file named by a diagnostic, read once when printing. Files that cannot be
+/// read any more (or are not UTF-8) are shown as far as they can be.
+struct Sources {
+    files: SimpleFiles<String, String>,
+    ids: BTreeMap<SourcePath, usize>,
+}
+
+impl Sources {
+    fn read(diagnostics: &[Diagnostic]) -> Sources {
+        let mut files = SimpleFiles::new();
+        let mut ids = BTreeMap::new();
+        for span in diagnostics.iter().filter_map(|d| d.span.as_ref()) {
+            ids.entry(span.file.clone()).or_insert_with(|| {
+                let bytes = std::fs::read(span.file.path()).unwrap_or_default();
+                files.add(
+                    span.file.to_string(),
+                    String::from_utf8_lossy(&bytes).into_owned(),
+                )
+            });
+        }
+        Sources { files, ids }
+    }
+
+    fn text(&self, file: &SourcePath) -> &str {
+        let id = self.ids[file];
+        self.files
+            .get(id)
+            .expect("every diagnostic's file was added in Sources::read")
+            .source()
+    }
+
+    fn report(&self, diagnostic: &Diagnostic) -> Report<usize> {
+        let severity = match diagnostic.severity {
+            Severity::Warning => ReportSeverity::Warning,
+            Severity::Error => ReportSeverity::Error,
+        };
+        let mut report = Report::new(severity)
+            .with_code(diagnostic.code)
+            .with_message(&diagnostic.message);
+        if let Some(span) = &diagnostic.span {
+            let text = self.text(&span.file);
+            let start = crate::source::floor_char_boundary(text, span.start);
+            let end = crate::source::floor_char_boundary(text, span.end).max(start);
+            let mut label = Label::primary(self.ids[&span.file], start..end);
+            if let Some(remark) = &diagnostic.label {
+                label = label.with_message(remark);
+            }
+            report = report.with_labels(vec![label]);
+        }
+        if let Some(help) = &diagnostic.help {
+            report = report.with_notes(vec![format!("help: {help}")]);
+        }
+        report
+    }
+
+    fn json<'a>(&self, diagnostic: &'a Diagnostic) -> JsonDiagnostic<'a> {
+        let (file, start, end) = match &diagnostic.span {
+            Some(span) => {
+                let index = LineIndex::new(self.text(&span.file));
+                let start = index.line_col(span.start);
+                let end = index.line_col(span.end);
+                (Some(span.file.to_string()), Some(start), Some(end))
+            }
+            None => (None, None, None),
+        };
+        JsonDiagnostic {
+            severity: diagnostic.severity,
+            code: diagnostic.code,
+            message: &diagnostic.message,
+            file,
+            line: start.map(|(line, _)| line),
+            column: start.map(|(_, column)| column),
+            end_line: end.map(|(line, _)| line),
+            end_column: end.map(|(_, column)| column),
+            label: diagnostic.label.as_deref(),
+            help: diagnostic.help.as_deref(),
+        }
+    }
+}
+
+/// The diagnostic for a source file that is not UTF-8, or the I/O error that stopped reading it.
+pub fn from_read_error(
+    error: crate::source::ReadError,
+    file: &SourcePath,
+) -> Result<Diagnostic, io::Error> {
+    match error {
+        crate::source::ReadError::Io(error) => Err(error),
+        crate::source::ReadError::NotUtf8 { offset } => {
+            Ok(Diagnostic::error("not-utf8", "this file is not UTF-8 text")
+                .at(Span::new(file, offset..offset + 1))
+                .with_label("this byte is not UTF-8")
+                .with_help(
+                    "save the file as UTF-8 (most editors offer it under \"Save with encoding\")",
+                ))
+        }
+    }
+}

@@ -1,0 +1,294 @@
+//! The registries beside the documents: people.yaml, places.yaml, glossary.yaml, events.yaml.
+//!
+//! Each is optional. Entries are checked one by one (ids, dates, coordinates) and a bad entry
+//! is reported and left out; the others are kept.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diagnostics::{self, Diagnostic, Diagnostics};
+use crate::load::yaml::{self, Entries, Limits, Located, Names, Placement};
+use crate::model::date::Date;
+use crate::model::id::{PersonId, PlaceId};
+use crate::model::registry::{Event, Person, PersonKind, Place, Role, Term};
+use crate::source::{self, SourcePath};
+
+/// Everything the registries hold.
+#[derive(Default)]
+pub(crate) struct Registries {
+    pub(crate) people: BTreeMap<PersonId, Person>,
+    pub(crate) places: BTreeMap<PlaceId, Place>,
+    pub(crate) glossary: Vec<Term>,
+    pub(crate) events: Vec<Event>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPerson {
+    name: String,
+    sort: Option<String>,
+    #[serde(default)]
+    variants: Vec<String>,
+    #[serde(default)]
+    kind: RawKind,
+    born: Option<Located<String>>,
+    died: Option<Located<String>>,
+    description: Option<String>,
+    #[serde(default)]
+    roles: Vec<RawRole>,
+    wikidata: Option<String>,
+    viaf: Option<String>,
+}
+
+#[derive(Deserialize, Default, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+enum RawKind {
+    #[default]
+    Person,
+    #[serde(alias = "organisation")]
+    Organization,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRole {
+    title: String,
+    from: Option<Located<String>>,
+    to: Option<Located<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlace {
+    name: String,
+    #[serde(default)]
+    variants: Vec<String>,
+    country: Option<String>,
+    coordinates: Option<Located<Vec<f64>>>,
+    geonames: Option<String>,
+    wikidata: Option<String>,
+    description: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEvent {
+    date: Located<String>,
+    title: String,
+    description: Option<String>,
+    people: Option<Located<Names>>,
+    places: Option<Located<Names>>,
+}
+
+/// Reads every registry under `documents/`. I/O failures are returned; editors' mistakes are
+/// diagnostics.
+pub(crate) fn load(root: &Path, diagnostics: &mut Diagnostics) -> std::io::Result<Registries> {
+    let mut registries = Registries::default();
+    if let Some(people) = read::<Entries<RawPerson>>(root, "people.yaml", diagnostics)? {
+        registries.people = people_of(people, diagnostics);
+    }
+    if let Some(places) = read::<Entries<RawPlace>>(root, "places.yaml", diagnostics)? {
+        registries.places = places_of(places, diagnostics);
+    }
+    if let Some((terms, _)) = read::<Entries<String>>(root, "glossary.yaml", diagnostics)? {
+        registries.glossary = terms
+            .0
+            .into_iter()
+            .map(|(term, expansion)| Term {
+                term: term.value,
+                expansion,
+            })
+            .collect();
+    }
+    if let Some(events) = read::<Vec<RawEvent>>(root, "events.yaml", diagnostics)? {
+        registries.events = events_of(events, diagnostics);
+    }
+    Ok(registries)
+}
+
+/// A parsed registry and where its YAML is.
+type Read<T> = (T, Placed);
+
+/// A registry file's name and the offset of its text.
+struct Placed {
+    file: SourcePath,
+    offset: usize,
+}
+
+impl Placed {
+    fn placement(&self) -> Placement<'_> {
+        Placement {
+            file: &self.file,
+            offset: self.offset,
+        }
+    }
+}
+
+fn read<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    name: &str,
+    diagnostics: &mut Diagnostics,
+) -> std::io::Result<Option<Read<T>>> {
+    let relative = Path::new("documents").join(name);
+    if !root.join(&relative).is_file() {
+        return Ok(None);
+    }
+    let file = SourcePath::new(root, &relative);
+    let text = match source::read_text(file.path()) {
+        Ok(text) => text,
+        Err(error) => {
+            diagnostics.push(diagnostics::from_read_error(error, &file)?);
+            return Ok(None);
+        }
+    };
+    let placed = Placed {
+        file: file.clone(),
+        offset: text.offset,
+    };
+    if text.text.trim().is_empty() {
+        return Ok(None);
+    }
+    match yaml::parse::<T>(&text.text, placed.placement(), Limits::Registry) {
+        Ok(value) => Ok(Some((value, placed))),
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic);
+            Ok(None)
+        }
+    }
+}
+
+fn registry_id<Id>(
+    key: &Located<String>,
+    placed: &Placed,
+    parse: impl Fn(&str) -> Result<Id, crate::model::id::InvalidId>,
+    diagnostics: &mut Diagnostics,
+) -> Option<Id> {
+    match parse(&key.value) {
+        Ok(id) => Some(id),
+        Err(error) => {
+            diagnostics.push(
+                Diagnostic::error("invalid-id", format!("id {:?}: {error}", key.value))
+                    .at(placed.placement().span(key.range.clone()))
+                    .with_help(
+                        "registry ids use a-z, 0-9 and '-': `beria: {name: Lavrentiy Beria}`",
+                    ),
+            );
+            None
+        }
+    }
+}
+
+fn optional_date(
+    value: Option<Located<String>>,
+    placed: &Placed,
+    diagnostics: &mut Diagnostics,
+) -> Option<Date> {
+    let value = value?;
+    match Date::parse(value.value.trim()) {
+        Ok(date) => Some(date),
+        Err(error) => {
+            diagnostics.push(
+                Diagnostic::error("invalid-date", format!("date {:?} {error}", value.value))
+                    .at(placed.placement().span(value.range))
+                    .with_help(error.help()),
+            );
+            None
+        }
+    }
+}
+
+fn people_of(
+    (people, placed): Read<Entries<RawPerson>>,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<PersonId, Person> {
+    let mut checked = BTreeMap::new();
+    for (key, raw) in people.0 {
+        let Some(id) = registry_id(&key, &placed, PersonId::parse, diagnostics) else {
+            continue;
+        };
+        let roles = raw
+            .roles
+            .into_iter()
+            .map(|role| Role {
+                title: role.title,
+                from: optional_date(role.from, &placed, diagnostics),
+                to: optional_date(role.to, &placed, diagnostics),
+            })
+            .collect();
+        let person = Person {
+            name: raw.name,
+            sort: raw.sort,
+            variants: raw.variants,
+            kind: match raw.kind {
+                RawKind::Person => PersonKind::Person,
+                RawKind::Organization => PersonKind::Organization,
+            },
+            born: optional_date(raw.born, &placed, diagnostics),
+            died: optional_date(raw.died, &placed, diagnostics),
+            description: raw.description,
+            roles,
+            wikidata: raw.wikidata,
+            viaf: raw.viaf,
+            span: Some(placed.placement().span(key.range)),
+        };
+        checked.insert(id, person);
+    }
+    checked
+}
+
+fn places_of(
+    (places, placed): Read<Entries<RawPlace>>,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<PlaceId, Place> {
+    let mut checked = BTreeMap::new();
+    for (key, raw) in places.0 {
+        let Some(id) = registry_id(&key, &placed, PlaceId::parse, diagnostics) else {
+            continue;
+        };
+        let coordinates = raw.coordinates.and_then(|c| match c.value.as_slice() {
+            [lat, lon] if (-90.0..=90.0).contains(lat) && (-180.0..=180.0).contains(lon) => Some((*lat, *lon)),
+            _ => {
+                diagnostics.push(
+                    Diagnostic::error("invalid-value", "coordinates must be [latitude, longitude] in degrees")
+                        .at(placed.placement().span(c.range))
+                        .with_help("for example `coordinates: [38.08, 46.29]`; latitude -90..90, longitude -180..180"),
+                );
+                None
+            }
+        });
+        checked.insert(
+            id,
+            Place {
+                name: raw.name,
+                variants: raw.variants,
+                country: raw.country,
+                coordinates,
+                geonames: raw.geonames,
+                wikidata: raw.wikidata,
+                description: raw.description,
+                span: Some(placed.placement().span(key.range)),
+            },
+        );
+    }
+    checked
+}
+
+fn events_of((events, placed): Read<Vec<RawEvent>>, diagnostics: &mut Diagnostics) -> Vec<Event> {
+    let refs = |list| yaml::refs(placed.placement(), list);
+    let mut checked = Vec::new();
+    for raw in events {
+        let Some(date) = optional_date(Some(raw.date), &placed, diagnostics) else {
+            continue;
+        };
+        checked.push(Event {
+            date,
+            title: raw.title,
+            description: raw.description,
+            people: refs(raw.people),
+            places: refs(raw.places),
+        });
+    }
+    checked
+}

@@ -1,0 +1,416 @@
+//! YAML, behind one door: the only module that uses the YAML crate (serde-saphyr).
+//!
+//! Front matter and registries are parsed straight into serde structs. [`Located`] gives any
+//! value its byte range, so later checks (a bad date, an unknown person) can point at it; a
+//! parse error becomes a [`Diagnostic`] at the right line of the file. Budgets bound what a
+//! hostile or broken file can cost: nesting depth, node counts and alias expansion
+//! ("billion laughs") all stop with an error instead of eating memory.
+
+use std::fmt;
+use std::marker::PhantomData;
+use std::ops::Range;
+
+use serde::Deserialize;
+use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::{Error, MessageFormatter};
+
+use crate::diagnostics::Diagnostic;
+use crate::model::document::Ref;
+use crate::source::{LineIndex, SourcePath, Span};
+
+/// A value with the byte range it was written at, relative to the start of the YAML text.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Located<T> {
+    pub(crate) value: T,
+    pub(crate) range: Range<usize>,
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let spanned = serde_saphyr::Spanned::<T>::deserialize(deserializer)?;
+        let span = spanned.referenced.span();
+        // Values rebuilt by serde itself (not read from the text) have no position: they get
+        // an empty range at the start, and callers fall back to an enclosing value's range.
+        let start = span.byte_offset().unwrap_or(0) as usize;
+        let len = span.byte_len().unwrap_or(0) as usize;
+        Ok(Located {
+            value: spanned.value,
+            range: start..start + len,
+        })
+    }
+}
+
+/// A list of references that may also be written as one value (`authors: Straus` or
+/// `authors: [a, b]`), each item with its position. A single value gets the position of the
+/// whole field, which the caller knows.
+#[derive(Debug, PartialEq)]
+pub(crate) struct Names(pub(crate) Vec<Located<String>>);
+
+impl<'de> Deserialize<'de> for Names {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct NamesVisitor;
+
+        impl<'de> Visitor<'de> for NamesVisitor {
+            type Value = Names;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a name or a list of names")
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Names(items))
+            }
+
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+                Ok(Names(vec![Located {
+                    value: text.to_owned(),
+                    range: 0..0,
+                }]))
+            }
+
+            fn visit_i64<E: de::Error>(self, number: i64) -> Result<Self::Value, E> {
+                self.visit_str(&number.to_string())
+            }
+
+            fn visit_u64<E: de::Error>(self, number: u64) -> Result<Self::Value, E> {
+                self.visit_str(&number.to_string())
+            }
+
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(Names(Vec::new()))
+            }
+        }
+
+        deserializer.deserialize_any(NamesVisitor)
+    }
+}
+
+/// The references of a field such as `authors`, each at its place in the file.
+pub(crate) fn refs(placement: Placement<'_>, field: Option<Located<Names>>) -> Vec<Ref> {
+    let Some(field) = field else {
+        return Vec::new();
+    };
+    let whole = field.range;
+    field
+        .value
+        .0
+        .into_iter()
+        .map(|item| {
+            let range = if item.range.is_empty() {
+                whole.clone()
+            } else {
+                item.range
+            };
+            Ref {
+                text: item.value,
+                span: placement.span(range),
+            }
+        })
+        .collect()
+}
+
+/// A field that takes one value or a list of them (`published: "..."` or a list; `source:`
+/// one map or a list of maps).
+#[derive(Debug, PartialEq)]
+pub(crate) struct OneOrMany<T>(pub(crate) Vec<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct OneOrManyVisitor<T>(PhantomData<T>);
+
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for OneOrManyVisitor<T> {
+            type Value = OneOrMany<T>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("one value or a list of values")
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(OneOrMany(items))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                T::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(|one| OneOrMany(vec![one]))
+            }
+
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+                T::deserialize(de::value::StrDeserializer::new(text))
+                    .map(|one| OneOrMany(vec![one]))
+            }
+
+            // A bare number or boolean is taken as its text, as the single-value fields are.
+            fn visit_i64<E: de::Error>(self, number: i64) -> Result<Self::Value, E> {
+                self.visit_str(&number.to_string())
+            }
+
+            fn visit_u64<E: de::Error>(self, number: u64) -> Result<Self::Value, E> {
+                self.visit_str(&number.to_string())
+            }
+
+            fn visit_f64<E: de::Error>(self, number: f64) -> Result<Self::Value, E> {
+                self.visit_str(&number.to_string())
+            }
+
+            fn visit_bool<E: de::Error>(self, value: bool) -> Result<Self::Value, E> {
+                self.visit_str(&value.to_string())
+            }
+
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(OneOrMany(Vec::new()))
+            }
+        }
+
+        deserializer.deserialize_any(OneOrManyVisitor(PhantomData))
+    }
+}
+
+/// How much a file may cost to parse.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Limits {
+    /// A document's front matter: small and shallow.
+    FrontMatter,
+    /// A registry such as people.yaml: may hold tens of thousands of entries.
+    Registry,
+}
+
+/// Where a YAML text sits in its file, so errors and spans point at the file's lines.
+#[derive(Clone, Copy)]
+pub(crate) struct Placement<'a> {
+    pub(crate) file: &'a SourcePath,
+    /// Byte offset of the YAML text in the file.
+    pub(crate) offset: usize,
+}
+
+impl Placement<'_> {
+    /// The span in the file of `range`, a range in the YAML text.
+    pub(crate) fn span(&self, range: Range<usize>) -> Span {
+        Span::new(self.file, range).shifted(self.offset)
+    }
+}
+
+/// Parses `yaml` into `T`, or says what is wrong and where.
+pub(crate) fn parse<T: DeserializeOwned>(
+    yaml: &str,
+    placement: Placement<'_>,
+    limits: Limits,
+) -> Result<T, Diagnostic> {
+    let budget = match limits {
+        Limits::FrontMatter => serde_saphyr::budget! { max_depth: 24, max_nodes: 100_000 },
+        Limits::Registry => serde_saphyr::budget! { max_depth: 24, max_nodes: 5_000_000 },
+    };
+    let options = serde_saphyr::options! {
+        budget: budget,
+        strict_booleans: true,
+        with_snippet: false,
+    };
+    serde_saphyr::from_str_with_options(yaml, options)
+        .map_err(|error| diagnostic(&error, yaml, placement))
+}
+
+fn diagnostic(error: &Error, yaml: &str, placement: Placement<'_>) -> Diagnostic {
+    let error = error.without_snippet();
+    let message = serde_saphyr::DefaultMessageFormatter
+        .format_message(error)
+        .into_owned();
+    let range = error
+        .location()
+        .filter(|location| location.line() > 0)
+        .map(|location| {
+            let span = location.span();
+            match span.byte_offset() {
+                Some(start) => start as usize..(start + span.byte_len().unwrap_or(0)) as usize,
+                // Syntax errors carry only a line and column.
+                None => {
+                    let start = LineIndex::new(yaml)
+                        .offset(location.line() as usize, location.column() as usize);
+                    start..start
+                }
+            }
+        })
+        .unwrap_or(0..0);
+    let (code, message, help) = match error {
+        Error::SerdeUnknownField {
+            field, expected, ..
+        } => (
+            "unknown-key",
+            format!("unknown key `{field}`"),
+            Some(unknown_key_help(field, expected)),
+        ),
+        Error::SerdeMissingField { field, .. } => (
+            "missing-field",
+            format!("`{field}` is required"),
+            Some(format!("add a line `{field}: ...`")),
+        ),
+        Error::NullIntoString { .. } => (
+            "bad-yaml",
+            "this value is empty".to_owned(),
+            Some("write a value after the colon, or remove the line".to_owned()),
+        ),
+        Error::DuplicateMappingKey { key, .. } => (
+            "duplicate-key",
+            match key {
+                Some(key) => format!("`{key}` is given twice"),
+                None => "a key is given twice".to_owned(),
+            },
+            Some("keep one of them".to_owned()),
+        ),
+        Error::Unexpected { expected, .. } if expected.contains("mapping") => (
+            "bad-yaml",
+            "this must be a set of `key: value` lines, not a list or a single value".to_owned(),
+            Some(
+                "write one `key: value` per line, e.g. `title: ...` and `date: 1945-10-21`"
+                    .to_owned(),
+            ),
+        ),
+        Error::Budget { .. } | Error::AliasReplayLimitExceeded { .. } => (
+            "bad-yaml",
+            format!("this YAML is too large or too deeply nested to read: {message}"),
+            Some("a document's front matter needs no aliases or deep nesting".to_owned()),
+        ),
+        _ => ("bad-yaml", message, None),
+    };
+    let mut diagnostic = Diagnostic::error(code, message).at(placement.span(range));
+    if let Some(help) = help {
+        diagnostic = diagnostic.with_help(help);
+    }
+    diagnostic
+}
+
+fn unknown_key_help(field: &str, expected: &[&str]) -> String {
+    let closest = expected
+        .iter()
+        .map(|candidate| (strsim::levenshtein(field, candidate), candidate))
+        .filter(|(distance, _)| *distance <= 2)
+        .min();
+    match closest {
+        Some((_, candidate)) => format!(
+            "did you mean `{candidate}`? Known keys: {}",
+            expected.join(", ")
+        ),
+        None => format!("known keys: {}", expected.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    struct Sample {
+        title: Located<String>,
+        #[serde(default)]
+        authors: Option<Located<Names>>,
+    }
+
+    fn parse_sample(yaml: &str) -> Result<Sample, Diagnostic> {
+        let file = SourcePath::new(std::path::Path::new("."), std::path::Path::new("x.md"));
+        parse(
+            yaml,
+            Placement {
+                file: &file,
+                offset: 4,
+            },
+            Limits::FrontMatter,
+        )
+    }
+
+    #[test]
+    fn located_values_know_their_bytes() {
+        let yaml = "title: \"Héllo\"\nauthors: [a, bé]\n";
+        let sample = parse_sample(yaml).unwrap();
+        assert_eq!(&yaml[sample.title.range.clone()], "\"Héllo\"");
+        let authors = sample.authors.unwrap().value.0;
+        assert_eq!(&yaml[authors[1].range.clone()], "bé");
+    }
+
+    #[test]
+    fn one_value_stands_for_a_list() {
+        let yaml = "title: T\nauthors: Straus\n";
+        let sample = parse_sample(yaml).unwrap();
+        let file = SourcePath::new(std::path::Path::new("."), std::path::Path::new("x.md"));
+        let authors = refs(
+            Placement {
+                file: &file,
+                offset: 0,
+            },
+            sample.authors,
+        );
+        assert_eq!(authors.len(), 1);
+        assert_eq!(authors[0].text, "Straus");
+        assert_eq!(
+            &yaml[authors[0].span.range()],
+            "Straus",
+            "a single name takes the field's place"
+        );
+    }
+
+    #[test]
+    fn unknown_keys_point_at_the_key_and_suggest() {
+        let yaml = "title: T\nauthros: [a]\n";
+        let diagnostic = parse_sample(yaml).unwrap_err();
+        assert_eq!(diagnostic.code, "unknown-key");
+        let span = diagnostic.span.unwrap();
+        assert_eq!(&yaml[span.start - 4..span.end - 4], "authros");
+        assert!(diagnostic.help.unwrap().contains("did you mean `authors`"));
+    }
+
+    #[test]
+    fn alias_bombs_stop_with_an_error() {
+        let mut yaml = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+        for level in 1..12 {
+            let prev = level - 1;
+            yaml.push_str(&format!(
+                "a{level}: &a{level} [*a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}]\n"
+            ));
+        }
+        yaml.push_str("title: T\n");
+        let diagnostic = parse_sample(&yaml).unwrap_err();
+        assert!(
+            matches!(diagnostic.code, "bad-yaml" | "unknown-key"),
+            "{diagnostic:?}"
+        );
+    }
+}
+
+/// A YAML mapping read in file order, keys with their positions: registries are mappings
+/// from id to entry, and an id's position is where errors about it point.
+#[derive(Debug, Default)]
+pub(crate) struct Entries<V>(pub(crate) Vec<(Located<String>, V)>);
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for Entries<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EntriesVisitor<V>(PhantomData<V>);
+
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for EntriesVisitor<V> {
+            type Value = Entries<V>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a mapping of `id: entry` lines")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(key) = map.next_key::<Located<String>>()? {
+                    entries.push((key, map.next_value()?));
+                }
+                Ok(Entries(entries))
+            }
+
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(Entries(Vec::new()))
+            }
+        }
+
+        deserializer.deserialize_map(EntriesVisitor(PhantomData))
+    }
+}

@@ -1,0 +1,174 @@
+//! Markdown bodies: one pass over pulldown-cmark's events, used twice.
+//!
+//! 1. [`scan`] (load stage, per file, in parallel) walks a body to find what other stages need:
+//!    its `person:`/`place:`/`doc:` links with the paragraph each stands in, the number of
+//!    numbered blocks, and every problem with its notes and links. Nothing is kept of the text.
+//! 2. [`render`] (render stage) walks it again, writing HTML: paragraph anchors, heading ids,
+//!    note marks by hand, resolved links, glossary abbreviations, then sanitises raw HTML.
+//!
+//! Both are the same [`walk::Walk`] over the same events, so what scan counts is what render
+//! writes: paragraph numbers and note ids cannot disagree between the index and the page.
+
+mod anchors;
+mod glossary;
+mod links;
+mod notes;
+mod sanitize;
+mod walk;
+
+use std::ops::Range;
+
+pub use glossary::Glossary;
+
+use crate::config::Hand;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::document::{LinkTarget, Reference};
+use crate::model::id::HandId;
+use crate::source::{SourcePath, Span};
+
+/// The Markdown dialect of every body: CommonMark with GitHub's tables, footnotes and
+/// strikethrough. No smart punctuation, which would change the characters of a source text.
+fn options() -> pulldown_cmark::Options {
+    use pulldown_cmark::Options;
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Where a body sits: its file and the byte offset of its first character there.
+#[derive(Clone, Copy)]
+pub struct BodyAt<'a> {
+    /// The file.
+    pub file: &'a SourcePath,
+    /// Offset of the body in the file.
+    pub offset: usize,
+}
+
+/// What [`scan`] finds in a body.
+pub struct BodyScan {
+    /// Links to people, places and documents, in order.
+    pub references: Vec<Reference>,
+    /// Number of numbered blocks.
+    pub paragraphs: u32,
+}
+
+/// Scans `body` for references, paragraphs and problems with notes and links.
+pub fn scan(body: &str, at: BodyAt<'_>, hands: &[Hand], diagnostics: &mut Diagnostics) -> BodyScan {
+    let result = walk::Walk::run(body, hands, None, None);
+    for problem in result.problems {
+        let mut diagnostic =
+            Diagnostic::error(problem.code, problem.message)
+                .at(Span::new(at.file, problem.range).shifted(at.offset));
+        if let Some(help) = problem.help {
+            diagnostic = diagnostic.with_help(help);
+        }
+        diagnostics.push(diagnostic);
+    }
+    BodyScan {
+        references: result
+            .references
+            .into_iter()
+            .map(|(target, anchor, range)| Reference {
+                target,
+                anchor,
+                span: Span::new(at.file, range).shifted(at.offset),
+            })
+            .collect(),
+        paragraphs: result.paragraphs,
+    }
+}
+
+/// A body as HTML, with its notes apart so a theme can place them (endnotes, sidenotes).
+pub struct RenderedBody {
+    /// The text, with anchors and note marks.
+    pub html: String,
+    /// The notes, grouped by hand in the order hands are declared, then by number.
+    pub notes: Vec<RenderedNote>,
+}
+
+/// One note, ready for a template.
+pub struct RenderedNote {
+    /// Whose note.
+    pub hand: HandId,
+    /// Its mark in the text ("1", "a", "iv").
+    pub marker: String,
+    /// Its element id (`note-yb-1`).
+    pub id: String,
+    /// Its content as HTML.
+    pub html: String,
+    /// The ids of the marks that refer to it, for links back.
+    pub backrefs: Vec<String>,
+}
+
+/// How links are turned into hrefs while rendering: the relative href of a target from the
+/// page being rendered, or `None` to leave the link's text unlinked.
+pub type LinkResolver<'a> = &'a (dyn Fn(&LinkTarget) -> Option<String> + Sync);
+
+/// Everything render needs besides the text.
+pub struct RenderOptions<'a> {
+    /// The edition's hands.
+    pub hands: &'a [Hand],
+    /// Turns `person:`/`place:`/`doc:` targets into hrefs.
+    pub links: LinkResolver<'a>,
+    /// Terms to mark with `<abbr>` at their first use.
+    pub glossary: Option<&'a Glossary>,
+    /// Whether raw HTML is sanitised (`[build] unsafe_html = false`).
+    pub sanitize: bool,
+}
+
+/// Renders a document body.
+pub fn render(body: &str, options: &RenderOptions<'_>) -> RenderedBody {
+    let result = walk::Walk::run(body, options.hands, Some(options.links), options.glossary);
+    let clean = |html: String| {
+        if result.has_raw_html && options.sanitize {
+            sanitize::clean(&html)
+        } else {
+            html
+        }
+    };
+    let html = clean(result.html);
+    let notes = result
+        .notes
+        .into_iter()
+        .map(|note| RenderedNote {
+            hand: options.hands[note.hand].id.clone(),
+            marker: note.marker,
+            id: note.id,
+            html: clean(note.html),
+            backrefs: note.backrefs,
+        })
+        .collect();
+    RenderedBody { html, notes }
+}
+
+/// Renders a short Markdown text (a summary, a description, an introduction) without
+/// paragraph numbers or notes; links resolve as in bodies.
+pub fn render_fragment(text: &str, links: LinkResolver<'_>, sanitize: bool) -> String {
+    let (html, has_raw_html) = walk::fragment(text, links);
+    if sanitize && has_raw_html {
+        sanitize::clean(&html)
+    } else {
+        html
+    }
+}
+
+/// A problem found while walking a body, with its byte range in the body.
+struct Problem {
+    code: &'static str,
+    message: String,
+    range: Range<usize>,
+    help: Option<String>,
+}
+
+/// The text of a short Markdown text without its markup, on one line: for meta descriptions
+/// and feeds.
+pub fn plain_text(text: &str) -> String {
+    use pulldown_cmark::{Event, Parser};
+    let mut plain = String::with_capacity(text.len());
+    for event in Parser::new_ext(text, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => plain.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => plain.push(' '),
+            _ => {}
+        }
+    }
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,211 @@
+//! The registries: people, places, glossary terms and context events.
+//!
+//! A [`Registry`] finds an entry by id, then by exact name or variant, as the content model's
+//! reference rules require; it keeps entries sorted by id so every walk is deterministic.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::model::date::Date;
+use crate::model::document::Ref;
+use crate::source::Span;
+
+/// A person or an organisation.
+#[derive(Clone, Debug)]
+pub struct Person {
+    /// Display name.
+    pub name: String,
+    /// Sort key ("Beria, Lavrentiy"); by default the surname first, as [`Person::sort_key`] says.
+    pub sort: Option<String>,
+    /// Other spellings found in texts.
+    pub variants: Vec<String>,
+    /// Person or organisation.
+    pub kind: PersonKind,
+    /// Birth date.
+    pub born: Option<Date>,
+    /// Death date.
+    pub died: Option<Date>,
+    /// One-line identification (Markdown).
+    pub description: Option<String>,
+    /// Offices held.
+    pub roles: Vec<Role>,
+    /// Wikidata id (`Q123`).
+    pub wikidata: Option<String>,
+    /// VIAF id.
+    pub viaf: Option<String>,
+    /// Where people.yaml defines it; `None` for an entry made from an unknown reference.
+    pub span: Option<Span>,
+}
+
+/// What kind of agent a [`Person`] is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PersonKind {
+    /// A human being.
+    #[default]
+    Person,
+    /// A body: a ministry, a committee, a party.
+    Organization,
+}
+
+/// An office held for a time.
+#[derive(Clone, Debug)]
+pub struct Role {
+    /// The office.
+    pub title: String,
+    /// From when.
+    pub from: Option<Date>,
+    /// Until when.
+    pub to: Option<Date>,
+}
+
+impl Person {
+    /// The key people are sorted by: `sort`, else for a person the last word of the name
+    /// first ("Beria Lavrentiy"), else the name. Compared case-insensitively.
+    pub fn sort_key(&self) -> String {
+        let key = match (&self.sort, self.kind) {
+            (Some(sort), _) => sort.clone(),
+            (None, PersonKind::Person) => match self.name.rsplit_once(' ') {
+                Some((given, surname)) => format!("{surname}, {given}"),
+                None => self.name.clone(),
+            },
+            (None, PersonKind::Organization) => self.name.clone(),
+        };
+        key.to_lowercase()
+    }
+}
+
+/// A place.
+#[derive(Clone, Debug)]
+pub struct Place {
+    /// Display name.
+    pub name: String,
+    /// Other spellings found in texts.
+    pub variants: Vec<String>,
+    /// Present-day country.
+    pub country: Option<String>,
+    /// Latitude and longitude in degrees.
+    pub coordinates: Option<(f64, f64)>,
+    /// GeoNames id.
+    pub geonames: Option<String>,
+    /// Wikidata id.
+    pub wikidata: Option<String>,
+    /// One-line identification (Markdown).
+    pub description: Option<String>,
+    /// Where places.yaml defines it; `None` for an entry made from an unknown reference.
+    pub span: Option<Span>,
+}
+
+/// A glossary entry: an abbreviation or term and what it stands for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Term {
+    /// The term as it appears in texts (`NKVD`).
+    pub term: String,
+    /// Its expansion.
+    pub expansion: String,
+}
+
+/// A context event for timelines.
+#[derive(Clone, Debug)]
+pub struct Event {
+    /// When.
+    pub date: Date,
+    /// What.
+    pub title: String,
+    /// More (Markdown).
+    pub description: Option<String>,
+    /// People involved.
+    pub people: Vec<Ref>,
+    /// Places involved.
+    pub places: Vec<Ref>,
+}
+
+/// Something a registry can find by name.
+pub trait Named {
+    /// The display name.
+    fn name(&self) -> &str;
+    /// Other spellings.
+    fn variants(&self) -> &[String];
+}
+
+impl Named for Person {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn variants(&self) -> &[String] {
+        &self.variants
+    }
+}
+
+impl Named for Place {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn variants(&self) -> &[String] {
+        &self.variants
+    }
+}
+
+/// Entries by id, findable by exact name or variant.
+#[derive(Clone, Debug)]
+pub struct Registry<Id, T> {
+    entries: BTreeMap<Id, T>,
+    names: HashMap<String, Id>,
+}
+
+impl<Id: Ord + Clone, T: Named> Registry<Id, T> {
+    /// A registry of `entries`. Where two entries share a name or variant, the name belongs to
+    /// the first by id, so lookups stay deterministic.
+    pub fn new(entries: BTreeMap<Id, T>) -> Registry<Id, T> {
+        let mut registry = Registry {
+            entries: BTreeMap::new(),
+            names: HashMap::new(),
+        };
+        for (id, entry) in entries {
+            registry.insert(id, entry);
+        }
+        registry
+    }
+
+    /// The entry `id`.
+    pub fn get(&self, id: &Id) -> Option<&T> {
+        self.entries.get(id)
+    }
+
+    /// The id of the entry named exactly `name` (its name or a variant).
+    pub fn by_name(&self, name: &str) -> Option<&Id> {
+        self.names.get(name)
+    }
+
+    /// Adds an entry unless `id` is taken.
+    pub fn insert(&mut self, id: Id, entry: T) {
+        if !self.entries.contains_key(&id) {
+            let spellings =
+                std::iter::once(entry.name()).chain(entry.variants().iter().map(String::as_str));
+            for spelling in spellings {
+                self.names
+                    .entry(spelling.to_owned())
+                    .or_insert_with(|| id.clone());
+            }
+            self.entries.insert(id, entry);
+        }
+    }
+
+    /// Every entry, by id.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&Id, &T)> {
+        self.entries.iter()
+    }
+
+    /// Every id, sorted.
+    pub fn ids(&self) -> impl Iterator<Item = &Id> {
+        self.entries.keys()
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}

@@ -1,0 +1,643 @@
+//! Resolve: [`Edition`] → [`ResolvedEdition`], every cross-file fact settled once.
+//!
+//! 1. Drafts are left out (unless building with drafts); documents are put in edition order:
+//!    earliest possible day, then `order`, then id.
+//! 2. Ids and aliases must be unique across the edition.
+//! 3. References to people and places are bound, as the content model says: a registry id;
+//!    else an entry whose name or variant matches exactly; else a new entry named by the text
+//!    itself (id = its slug), with a warning that names the closest existing entry.
+//! 4. `related` is made symmetric, `in_reply_to` gets its `replies`, `doc:` links must name a
+//!    document (or an alias of one) and, for `#pN`, a paragraph it has.
+//! 5. Collections are linked into their tree.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::document::{Document, LinkTarget, Ref};
+use crate::model::id::{DocId, PersonId, PlaceId, TermId};
+use crate::model::registry::{Named, Person, PersonKind, Place, Registry};
+use crate::model::{
+    DocIndex, Edition, PlaceRef, ResolvedCollection, ResolvedDocument, ResolvedEdition,
+    ResolvedEvent,
+};
+
+/// Resolves `edition`. With `drafts`, documents marked `draft: true` are kept.
+pub fn edition(edition: Edition, drafts: bool) -> (ResolvedEdition, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
+    let Edition {
+        documents,
+        collections,
+        home,
+        people,
+        places,
+        mut glossary,
+        events,
+    } = edition;
+
+    let (documents, draft_ids) = order(documents, drafts);
+    let ids = DocumentIds::new(&documents, &draft_ids, &mut diagnostics);
+    let mut binder = Binder {
+        people: Registry::new(people),
+        places: Registry::new(places),
+        unknown_people: BTreeMap::new(),
+        unknown_places: BTreeMap::new(),
+        diagnostics: &mut diagnostics,
+    };
+
+    let mut tags = BTreeMap::new();
+    let mut types = BTreeMap::new();
+    let mut resolved: Vec<ResolvedDocument> = documents
+        .into_iter()
+        .map(|document| bind_document(document, &mut binder, &mut tags, &mut types))
+        .collect();
+    let events = events
+        .into_iter()
+        .map(|event| ResolvedEvent {
+            people: event.people.iter().map(|r| binder.person(r)).collect(),
+            places: event.places.iter().map(|r| binder.place(r)).collect(),
+            event,
+        })
+        .collect::<Vec<_>>();
+    binder.report_unknown();
+    let Binder { people, places, .. } = binder;
+
+    relate(&mut resolved, &ids, &mut diagnostics);
+    let collections = tree(collections, &mut resolved);
+    glossary.sort_by(|a, b| {
+        a.term
+            .to_lowercase()
+            .cmp(&b.term.to_lowercase())
+            .then(a.term.cmp(&b.term))
+    });
+    let mut events = events;
+    events.sort_by(|a, b| {
+        a.event
+            .date
+            .earliest()
+            .cmp(&b.event.date.earliest())
+            .then(a.event.title.cmp(&b.event.title))
+    });
+
+    let DocumentIds { index, aliases, .. } = ids;
+    (
+        ResolvedEdition {
+            documents: resolved,
+            ids: index,
+            aliases,
+            people,
+            places,
+            tags,
+            types,
+            collections,
+            home,
+            glossary,
+            events,
+        },
+        diagnostics,
+    )
+}
+
+/// Leaves drafts out (remembering their ids, so links to them are not "unknown") and sorts.
+fn order(documents: Vec<Document>, drafts: bool) -> (Vec<Document>, BTreeSet<DocId>) {
+    let mut draft_ids = BTreeSet::new();
+    let mut kept: Vec<Document> = Vec::with_capacity(documents.len());
+    for document in documents {
+        if document.draft && !drafts {
+            draft_ids.insert(document.id.clone());
+        } else {
+            kept.push(document);
+        }
+    }
+    kept.sort_by(|a, b| {
+        (a.date.earliest(), a.order, &a.id, &a.file).cmp(&(
+            b.date.earliest(),
+            b.order,
+            &b.id,
+            &b.file,
+        ))
+    });
+    (kept, draft_ids)
+}
+
+/// Every document id and alias, checked unique.
+struct DocumentIds {
+    index: HashMap<DocId, DocIndex>,
+    paragraphs: Vec<u32>,
+    aliases: Vec<(DocId, DocIndex)>,
+    drafts: BTreeSet<DocId>,
+}
+
+impl DocumentIds {
+    fn new(
+        documents: &[Document],
+        drafts: &BTreeSet<DocId>,
+        diagnostics: &mut Diagnostics,
+    ) -> DocumentIds {
+        let mut index: HashMap<DocId, DocIndex> = HashMap::with_capacity(documents.len());
+        let mut first_file: BTreeMap<&DocId, &Document> = BTreeMap::new();
+        // Report duplicates in file order, so "first" means the file an editor sees first.
+        let mut by_file: Vec<(usize, &Document)> = documents.iter().enumerate().collect();
+        by_file.sort_by(|a, b| a.1.file.cmp(&b.1.file));
+        for (position, document) in by_file {
+            match first_file.get(&document.id) {
+                Some(first) => diagnostics.push(
+                    Diagnostic::error(
+                        "duplicate-id",
+                        format!(
+                            "id {:?} is already used by {}",
+                            document.id.as_str(),
+                            first.file
+                        ),
+                    )
+                    .at(document.id_span.clone())
+                    .with_label("second use")
+                    .with_help("every document needs its own id: rename the file or set `id:`"),
+                ),
+                None => {
+                    first_file.insert(&document.id, document);
+                    index.insert(document.id.clone(), position);
+                }
+            }
+        }
+        let mut aliases: BTreeMap<DocId, DocIndex> = BTreeMap::new();
+        for (position, document) in documents.iter().enumerate() {
+            for (alias, span) in &document.aliases {
+                let taken_by = index
+                    .get(alias)
+                    .map(|&i| documents[i].file.to_string())
+                    .or_else(|| aliases.get(alias).map(|&i| documents[i].file.to_string()));
+                match taken_by {
+                    Some(other) => diagnostics.push(
+                        Diagnostic::error(
+                            "duplicate-alias",
+                            format!("alias {:?} is already taken by {other}", alias.as_str()),
+                        )
+                        .at(span.clone())
+                        .with_help("an old id can lead to one document only"),
+                    ),
+                    None => {
+                        aliases.insert(alias.clone(), position);
+                    }
+                }
+            }
+        }
+        DocumentIds {
+            index,
+            paragraphs: documents.iter().map(|d| d.paragraphs).collect(),
+            aliases: aliases.into_iter().collect(),
+            drafts: drafts.clone(),
+        }
+    }
+
+    /// The document an id or alias names.
+    fn find(&self, id: &str) -> Option<DocIndex> {
+        find_document(&self.index, &self.aliases, id)
+    }
+
+    fn is_draft(&self, id: &str) -> bool {
+        DocId::parse(id).is_ok_and(|id| self.drafts.contains(&id))
+    }
+
+    /// Binds a reference to a document, reporting it when it names nothing.
+    fn bind(&self, reference: &Ref, what: &str, diagnostics: &mut Diagnostics) -> Option<DocIndex> {
+        let found = self.find(&reference.text);
+        if found.is_none() {
+            diagnostics.push(
+                self.unknown(&reference.text, what)
+                    .at(reference.span.clone()),
+            );
+        }
+        found
+    }
+
+    fn unknown(&self, id: &str, what: &str) -> Diagnostic {
+        if self.is_draft(id) {
+            return Diagnostic::warning(
+                "draft-link",
+                format!("{what} {id:?} is a draft, left out of this build"),
+            )
+            .with_help("build with --drafts to include it, or remove the link");
+        }
+        let closest = self
+            .index
+            .keys()
+            .map(|known| (strsim::levenshtein(id, known.as_str()), known))
+            .filter(|(distance, _)| *distance <= 3)
+            .min();
+        let help = match closest {
+            Some((_, known)) => format!("did you mean {:?}?", known.as_str()),
+            None => "check the id against the document's file name or its `id:`".to_owned(),
+        };
+        Diagnostic::error(
+            "unknown-document",
+            format!("{what} {id:?} names no document"),
+        )
+        .with_help(help)
+    }
+}
+
+/// The document `id` names: its own id, else an old id (`aliases` sorted by old id).
+fn find_document(
+    ids: &HashMap<DocId, DocIndex>,
+    aliases: &[(DocId, DocIndex)],
+    id: &str,
+) -> Option<DocIndex> {
+    let id = DocId::parse(id).ok()?;
+    ids.get(&id).copied().or_else(|| {
+        aliases
+            .binary_search_by(|(alias, _)| alias.cmp(&id))
+            .ok()
+            .map(|i| aliases[i].1)
+    })
+}
+
+/// Binds people and places, making entries for references not in the registries.
+struct Binder<'d> {
+    people: Registry<PersonId, Person>,
+    places: Registry<PlaceId, Place>,
+    /// Unknown references by new id: the text and every place it was written.
+    unknown_people: BTreeMap<PersonId, Vec<Ref>>,
+    unknown_places: BTreeMap<PlaceId, Vec<Ref>>,
+    diagnostics: &'d mut Diagnostics,
+}
+
+/// How a reference text finds its registry entry: by id, then by exact name or variant.
+pub fn find_in<Id: Ord + Clone, T: Named>(
+    registry: &Registry<Id, T>,
+    text: &str,
+    parse: impl Fn(&str) -> Option<Id>,
+) -> Option<Id> {
+    parse(text)
+        .filter(|id| registry.get(id).is_some())
+        .or_else(|| registry.by_name(text).cloned())
+}
+
+impl Binder<'_> {
+    fn person(&mut self, reference: &Ref) -> PersonId {
+        let text = reference.text.trim();
+        if let Some(id) = find_in(&self.people, text, |t| PersonId::parse(t).ok()) {
+            return id;
+        }
+        let id = PersonId::from_text(text)
+            .unwrap_or_else(|| PersonId::parse("unnamed").expect("valid id"));
+        self.unknown_people
+            .entry(id.clone())
+            .or_default()
+            .push(reference.clone());
+        if self.people.get(&id).is_none() {
+            self.people.insert(
+                id.clone(),
+                Person {
+                    name: text.to_owned(),
+                    sort: None,
+                    variants: Vec::new(),
+                    kind: PersonKind::Person,
+                    born: None,
+                    died: None,
+                    description: None,
+                    roles: Vec::new(),
+                    wikidata: None,
+                    viaf: None,
+                    span: None,
+                },
+            );
+        }
+        id
+    }
+
+    fn place(&mut self, reference: &Ref) -> PlaceId {
+        let text = reference.text.trim();
+        if let Some(id) = find_in(&self.places, text, |t| PlaceId::parse(t).ok()) {
+            return id;
+        }
+        let id = PlaceId::from_text(text)
+            .unwrap_or_else(|| PlaceId::parse("unnamed").expect("valid id"));
+        self.unknown_places
+            .entry(id.clone())
+            .or_default()
+            .push(reference.clone());
+        self.new_place(&id, text);
+        id
+    }
+
+    /// The place of writing: free text is allowed, so an unknown one becomes an entry
+    /// without a warning; text with nothing to make an id of stays text.
+    fn place_of_writing(&mut self, reference: &Ref) -> PlaceRef {
+        let text = reference.text.trim();
+        if let Some(id) = find_in(&self.places, text, |t| PlaceId::parse(t).ok()) {
+            return PlaceRef::Known(id);
+        }
+        match PlaceId::from_text(text) {
+            Some(id) => {
+                self.new_place(&id, text);
+                PlaceRef::Known(id)
+            }
+            None => PlaceRef::Text(text.to_owned()),
+        }
+    }
+
+    fn new_place(&mut self, id: &PlaceId, name: &str) {
+        if self.places.get(id).is_none() {
+            self.places.insert(
+                id.clone(),
+                Place {
+                    name: name.to_owned(),
+                    variants: Vec::new(),
+                    country: None,
+                    coordinates: None,
+                    geonames: None,
+                    wikidata: None,
+                    description: None,
+                    span: None,
+                },
+            );
+        }
+    }
+
+    /// One warning per unknown name, at its first use, naming the closest registry entry.
+    fn report_unknown(&mut self) {
+        let people = std::mem::take(&mut self.unknown_people);
+        for (id, uses) in people {
+            let known = self
+                .people
+                .iter()
+                .filter(|(_, p)| p.span.is_some())
+                .map(|(id, p)| (id.as_str(), p.name.as_str()));
+            let warning = unknown_warning("person", "people.yaml", id.as_str(), &uses, known);
+            self.diagnostics.push(warning);
+        }
+        let places = std::mem::take(&mut self.unknown_places);
+        for (id, uses) in places {
+            let known = self
+                .places
+                .iter()
+                .filter(|(_, p)| p.span.is_some())
+                .map(|(id, p)| (id.as_str(), p.name.as_str()));
+            let warning = unknown_warning("place", "places.yaml", id.as_str(), &uses, known);
+            self.diagnostics.push(warning);
+        }
+    }
+}
+
+fn unknown_warning<'k>(
+    what: &str,
+    registry: &str,
+    new_id: &str,
+    uses: &[Ref],
+    known: impl Iterator<Item = (&'k str, &'k str)>,
+) -> Diagnostic {
+    let first = &uses[0];
+    let closest = known
+        .map(|(id, name)| {
+            let score = strsim::jaro_winkler(&first.text.to_lowercase(), &name.to_lowercase())
+                .max(strsim::jaro_winkler(new_id, id));
+            (score, id)
+        })
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(a.1)));
+    let more = match uses.len() {
+        1 => String::new(),
+        n => format!(" (used {n} times)"),
+    };
+    let mut help = match closest {
+        Some((_, id)) => format!("did you mean {id:?}? "),
+        None => String::new(),
+    };
+    help.push_str(&format!("Otherwise add `{new_id}: {{name: ...}}` to {registry}; until then it is listed as {new_id:?}."));
+    Diagnostic::warning(
+        if what == "person" {
+            "unknown-person"
+        } else {
+            "unknown-place"
+        },
+        format!("{what} {:?} is not in {registry}{more}", first.text),
+    )
+    .at(first.span.clone())
+    .with_help(help)
+}
+
+fn term(reference: &Ref, labels: &mut BTreeMap<TermId, String>) -> Option<TermId> {
+    let id = TermId::from_text(&reference.text)?;
+    labels
+        .entry(id.clone())
+        .or_insert_with(|| reference.text.trim().to_owned());
+    Some(id)
+}
+
+fn bind_document(
+    document: Document,
+    binder: &mut Binder<'_>,
+    tags: &mut BTreeMap<TermId, String>,
+    types: &mut BTreeMap<TermId, String>,
+) -> ResolvedDocument {
+    let people_of = |binder: &mut Binder<'_>, refs: &[Ref]| -> Vec<PersonId> {
+        let mut ids: Vec<PersonId> = Vec::with_capacity(refs.len());
+        for reference in refs {
+            let id = binder.person(reference);
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        ids
+    };
+    let authors = people_of(binder, &document.authors);
+    let recipients = people_of(binder, &document.recipients);
+    let people = people_of(binder, &document.people);
+    let place = document.place.as_ref().map(|r| binder.place_of_writing(r));
+    let mut places = Vec::new();
+    for reference in &document.places {
+        let id = binder.place(reference);
+        if !places.contains(&id) {
+            places.push(id);
+        }
+    }
+    let mut person_mentions = Vec::new();
+    let mut place_mentions = Vec::new();
+    for reference in &document.references {
+        let written = |text: &str| Ref {
+            text: text.to_owned(),
+            span: reference.span.clone(),
+        };
+        match &reference.target {
+            LinkTarget::Person(text) => {
+                person_mentions.push((binder.person(&written(text)), reference.anchor.clone()))
+            }
+            LinkTarget::Place(text) => {
+                place_mentions.push((binder.place(&written(text)), reference.anchor.clone()))
+            }
+            LinkTarget::Document { .. } => {}
+        }
+    }
+    let doc_tags = document
+        .tags
+        .iter()
+        .filter_map(|t| term(t, tags))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let doc_type = document.doc_type.as_ref().and_then(|t| term(t, types));
+    ResolvedDocument {
+        authors,
+        recipients,
+        people,
+        place,
+        places,
+        tags: doc_tags,
+        doc_type,
+        related: Vec::new(),
+        in_reply_to: None,
+        replies: Vec::new(),
+        person_mentions,
+        place_mentions,
+        collection: None,
+        document,
+    }
+}
+
+/// Binds `related`, `in_reply_to` and `doc:` links; makes relations symmetric.
+fn relate(documents: &mut [ResolvedDocument], ids: &DocumentIds, diagnostics: &mut Diagnostics) {
+    let mut related: Vec<BTreeSet<DocIndex>> = vec![BTreeSet::new(); documents.len()];
+    let mut replies: Vec<Vec<DocIndex>> = vec![Vec::new(); documents.len()];
+    for (index, resolved) in documents.iter_mut().enumerate() {
+        let document = &resolved.document;
+        for reference in &document.related {
+            if let Some(other) = ids
+                .bind(reference, "related document", diagnostics)
+                .filter(|&o| o != index)
+            {
+                related[index].insert(other);
+                related[other].insert(index);
+            }
+        }
+        if let Some(reference) = &document.in_reply_to {
+            resolved.in_reply_to = ids
+                .bind(reference, "in_reply_to", diagnostics)
+                .filter(|&o| o != index);
+            if let Some(other) = resolved.in_reply_to {
+                replies[other].push(index);
+            }
+        }
+        for reference in &document.references {
+            let LinkTarget::Document { id, fragment } = &reference.target else {
+                continue;
+            };
+            let Some(target) = ids.find(id) else {
+                diagnostics.push(ids.unknown(id, "doc: link to").at(reference.span.clone()));
+                continue;
+            };
+            let paragraph = fragment
+                .as_deref()
+                .and_then(|f| f.strip_prefix('p'))
+                .and_then(|n| n.parse::<u32>().ok());
+            if let Some(number) = paragraph
+                && (number == 0 || number > ids.paragraphs[target])
+            {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "unknown-paragraph",
+                        format!(
+                            "document {id:?} has no paragraph p{number} (it has {})",
+                            ids.paragraphs[target]
+                        ),
+                    )
+                    .at(reference.span.clone())
+                    .with_help("paragraphs are numbered p1, p2, ... in the order of the text"),
+                );
+            }
+        }
+    }
+    for (index, resolved) in documents.iter_mut().enumerate() {
+        resolved.related = std::mem::take(&mut related[index]).into_iter().collect();
+        resolved.replies = std::mem::take(&mut replies[index]);
+    }
+}
+
+/// Links collections into a tree and gives each its documents.
+fn tree(
+    collections: Vec<crate::model::document::Collection>,
+    documents: &mut [ResolvedDocument],
+) -> Vec<ResolvedCollection> {
+    let mut collections: Vec<ResolvedCollection> = collections
+        .into_iter()
+        .map(|collection| ResolvedCollection {
+            collection,
+            parent: None,
+            children: Vec::new(),
+            documents: Vec::new(),
+            total: 0,
+        })
+        .collect();
+    collections.sort_by(|a, b| a.collection.id.cmp(&b.collection.id));
+    let position: HashMap<_, _> = collections
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.collection.id.clone(), i))
+        .collect();
+    for (index, resolved) in documents.iter_mut().enumerate() {
+        let Some(id) = &resolved.document.collection else {
+            continue;
+        };
+        let Some(&at) = position.get(id) else {
+            continue;
+        };
+        resolved.collection = Some(at);
+        collections[at].documents.push(index);
+        let mut next = Some(at);
+        while let Some(at) = next {
+            collections[at].total += 1;
+            next = collections[at]
+                .collection
+                .id
+                .parent()
+                .and_then(|p| position.get(&p).copied());
+        }
+    }
+    for index in 0..collections.len() {
+        let parent = collections[index]
+            .collection
+            .id
+            .parent()
+            .and_then(|p| position.get(&p).copied());
+        collections[index].parent = parent;
+        if let Some(parent) = parent {
+            collections[parent].children.push(index);
+        }
+    }
+    let keys: Vec<(Option<i64>, String)> = collections
+        .iter()
+        .map(|c| (c.collection.order, c.collection.title.to_lowercase()))
+        .collect();
+    for collection in &mut collections {
+        collection
+            .children
+            .sort_by(|&a, &b| order_key(&keys[a]).cmp(&order_key(&keys[b])));
+    }
+    collections
+}
+
+/// Ordered collections first (by `order`), then the rest by title.
+pub fn order_key(key: &(Option<i64>, String)) -> (bool, i64, &str) {
+    (key.0.is_none(), key.0.unwrap_or(0), &key.1)
+}
+
+impl ResolvedEdition {
+    /// The person a `person:` link's text names, by the same rules as binding: id, name or
+    /// variant, else the entry made from the text's slug.
+    pub fn person_named(&self, text: &str) -> Option<PersonId> {
+        let text = text.trim();
+        find_in(&self.people, text, |t| PersonId::parse(t).ok())
+            .or_else(|| PersonId::from_text(text).filter(|id| self.people.get(id).is_some()))
+    }
+
+    /// The document an id or old id names.
+    pub fn document_named(&self, id: &str) -> Option<DocIndex> {
+        find_document(&self.ids, &self.aliases, id)
+    }
+
+    /// The place a `place:` link's text names, as [`ResolvedEdition::person_named`] does.
+    pub fn place_named(&self, text: &str) -> Option<PlaceId> {
+        let text = text.trim();
+        find_in(&self.places, text, |t| PlaceId::parse(t).ok())
+            .or_else(|| PlaceId::from_text(text).filter(|id| self.places.get(id).is_some()))
+    }
+}

@@ -1,0 +1,255 @@
+//! Where built pages go: the only module that touches the output folder.
+//!
+//! A build writes into a fresh staging folder beside the output (`.site.annals-staging-*`) and
+//! swaps it in only after every page was written without error, so a failed, interrupted or
+//! concurrent build never leaves a half-written site. Guards refuse an output folder that
+//! would put editors' files at risk: the edition root, a folder holding `documents/`, an
+//! ancestor of the edition, or an existing folder that annals did not make.
+
+use std::fs::{self, File};
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::urls::SitePath;
+
+/// Marks a folder as annals' output, so a later build may replace it.
+const MARKER: &str = ".annals";
+const MARKER_TEXT: &str = "This folder is built by annals and replaced on every build. Edit the edition's sources instead.\n";
+
+/// Receives the built files, possibly from many threads at once.
+pub trait Sink: Sync {
+    /// Stores the file at `path` with `bytes`.
+    fn write(&self, path: &SitePath, bytes: &[u8]) -> io::Result<()>;
+}
+
+/// Keeps nothing: `annals check` renders every page through it to find template errors.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn write(&self, _path: &SitePath, _bytes: &[u8]) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A build in progress: files go to a staging folder until [`Staging::commit`].
+pub struct Staging {
+    output: PathBuf,
+    staging: tempfile::TempDir,
+    /// Held for the whole build, so two builds of the same output take turns.
+    _lock: Option<File>,
+}
+
+/// Why an output folder was refused.
+#[derive(Debug)]
+pub struct UnsafeOutput {
+    /// The folder.
+    pub output: PathBuf,
+    /// Why writing there could destroy an editor's files.
+    pub reason: &'static str,
+}
+
+impl Staging {
+    /// Prepares to build into `output` for the edition at `root`: checks the guards, waits for
+    /// any other build of the same output, removes staging folders that killed builds left
+    /// behind, and creates a fresh staging folder beside `output`.
+    pub fn begin(root: &Path, output: &Path) -> Result<Staging, StagingError> {
+        let output = absolute(output).map_err(StagingError::Io)?;
+        let root = absolute(root).map_err(StagingError::Io)?;
+        check_output(&root, &output).map_err(StagingError::Unsafe)?;
+        let parent = output.parent().ok_or(StagingError::Unsafe(UnsafeOutput {
+            output: output.clone(),
+            reason: "it is the root of the file system",
+        }))?;
+        fs::create_dir_all(parent).map_err(|e| StagingError::Io(with_path(e, parent)))?;
+        let lock = lock_folder(parent);
+        let prefix = staging_prefix(&output);
+        remove_leftovers(parent, &prefix);
+        let staging = tempfile::Builder::new()
+            .prefix(&prefix)
+            .tempdir_in(parent)
+            .map_err(|e| StagingError::Io(with_path(e, parent)))?;
+        fs::write(staging.path().join(MARKER), MARKER_TEXT)
+            .map_err(|e| StagingError::Io(with_path(e, staging.path())))?;
+        Ok(Staging {
+            output,
+            staging,
+            _lock: lock,
+        })
+    }
+
+    /// Replaces the output folder with the staged build. The old site is moved aside first
+    /// and removed only once the new one is in place.
+    pub fn commit(self) -> io::Result<PathBuf> {
+        let parent = self
+            .output
+            .parent()
+            .expect("Staging::begin refused an output without a parent");
+        let old = parent.join(format!(
+            "{}old-{}",
+            staging_prefix(&self.output),
+            std::process::id()
+        ));
+        let had_output = self.output.exists();
+        if had_output {
+            fs::rename(&self.output, &old).map_err(|e| with_path(e, &self.output))?;
+        }
+        let staged = self.staging.keep();
+        if let Err(error) = fs::rename(&staged, &self.output) {
+            // Put the previous site back; the staged one stays for inspection.
+            if had_output {
+                let _ = fs::rename(&old, &self.output);
+            }
+            return Err(with_path(error, &self.output));
+        }
+        if had_output {
+            fs::remove_dir_all(&old).map_err(|e| with_path(e, &old))?;
+        }
+        Ok(self.output)
+    }
+}
+
+impl Sink for Staging {
+    fn write(&self, path: &SitePath, bytes: &[u8]) -> io::Result<()> {
+        let target = self.staging.path().join(path.as_str());
+        if let Some(folder) = target.parent() {
+            fs::create_dir_all(folder).map_err(|e| with_path(e, folder))?;
+        }
+        fs::write(&target, bytes).map_err(|e| with_path(e, &target))
+    }
+}
+
+/// Why a build could not begin.
+#[derive(Debug)]
+pub enum StagingError {
+    /// The output folder is one annals must not replace.
+    Unsafe(UnsafeOutput),
+    /// The file system refused.
+    Io(io::Error),
+}
+
+fn check_output(root: &Path, output: &Path) -> Result<(), UnsafeOutput> {
+    let refuse = |reason| {
+        Err(UnsafeOutput {
+            output: output.to_path_buf(),
+            reason,
+        })
+    };
+    if output == root {
+        return refuse("it is the edition's own folder");
+    }
+    if root.starts_with(output) {
+        return refuse("it contains the edition");
+    }
+    if output.starts_with(root.join("documents")) {
+        return refuse("it is inside documents/, where editors write");
+    }
+    if output.join("documents").exists() {
+        return refuse("it holds a documents/ folder, which may be an edition's sources");
+    }
+    if output.join("book.toml").exists() {
+        return refuse("it holds a book.toml, so it looks like an edition");
+    }
+    let is_empty_folder = |path: &Path| {
+        fs::read_dir(path)
+            .map(|mut entries| entries.next().is_none())
+            .unwrap_or(false)
+    };
+    if output.exists() && !output.join(MARKER).exists() && !is_empty_folder(output) {
+        return refuse("it is not empty and was not built by annals (it has no .annals file)");
+    }
+    Ok(())
+}
+
+/// `.site.annals-staging-` for an output folder named `site`.
+fn staging_prefix(output: &Path) -> String {
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!(".{name}.annals-staging-")
+}
+
+/// Removes staging folders of this output left by builds that were killed. Safe because the
+/// caller holds the lock that every build of this output holds while it runs.
+fn remove_leftovers(parent: &Path, prefix: &str) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let is_ours = entry.file_name().to_string_lossy().starts_with(prefix);
+        let is_folder = entry.file_type().map(|t| t.is_dir()).unwrap_or(false);
+        if is_ours && is_folder {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Takes an exclusive lock on the folder that holds the output, waiting for any other build.
+/// Where the platform cannot lock a folder, builds simply do not wait for each other.
+fn lock_folder(folder: &Path) -> Option<File> {
+    let handle = File::open(folder).ok()?;
+    handle.lock().ok()?;
+    Some(handle)
+}
+
+fn absolute(path: &Path) -> io::Result<PathBuf> {
+    let absolute = std::path::absolute(path)?;
+    // Resolve symlinks where the path exists, so `site -> ..` cannot slip past the guards.
+    Ok(fs::canonicalize(&absolute).unwrap_or(absolute))
+}
+
+fn with_path(error: io::Error, path: &Path) -> io::Error {
+    io::Error::new(error.kind(), format!("{}: {error}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_to_replace_the_edition_or_foreign_folders() {
+        let edition = tempfile::tempdir().unwrap();
+        let root = edition.path();
+        fs::create_dir(root.join("documents")).unwrap();
+        fs::create_dir(root.join("notes")).unwrap();
+        fs::write(root.join("notes/todo.txt"), "mine").unwrap();
+        for output in [
+            root.to_path_buf(),
+            root.parent().unwrap().to_path_buf(),
+            root.join("documents/out"),
+            root.join("notes"),
+        ] {
+            assert!(
+                matches!(Staging::begin(root, &output), Err(StagingError::Unsafe(_))),
+                "{} must be refused",
+                output.display()
+            );
+        }
+        assert_eq!(
+            fs::read_to_string(root.join("notes/todo.txt")).unwrap(),
+            "mine"
+        );
+    }
+
+    #[test]
+    fn commit_replaces_the_previous_site_whole() {
+        let edition = tempfile::tempdir().unwrap();
+        let output = edition.path().join("site");
+        let first = Staging::begin(edition.path(), &output).unwrap();
+        first.write(&SitePath::fixed("old.html"), b"old").unwrap();
+        first.commit().unwrap();
+        let second = Staging::begin(edition.path(), &output).unwrap();
+        second
+            .write(&SitePath::fixed("a/new.html"), b"new")
+            .unwrap();
+        assert!(
+            output.join("old.html").exists(),
+            "the old site stays until commit"
+        );
+        second.commit().unwrap();
+        assert!(!output.join("old.html").exists());
+        assert_eq!(fs::read(output.join("a/new.html")).unwrap(), b"new");
+        let leftovers: Vec<_> = fs::read_dir(edition.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "only site/ remains beside the edition");
+    }
+}
