@@ -278,6 +278,25 @@ impl Sources {
     }
 }
 
+/// The candidate nearest to `word`, for "did you mean": at most one edit (a swap of two
+/// neighbours counts as one) per four characters away, at least one; ties go to the first in
+/// alphabetical order.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let length = word.chars().count();
+    let allowed = (length / 4).max(1);
+    candidates
+        .into_iter()
+        // Lengths further apart than the allowed edits cannot match: skip the costly distance.
+        .filter(|candidate| {
+            candidate.len().abs_diff(word.len()) <= allowed * 4
+                && candidate.chars().count().abs_diff(length) <= allowed
+        })
+        .map(|candidate| (strsim::osa_distance(word, candidate), candidate))
+        .filter(|(distance, _)| *distance <= allowed)
+        .min()
+        .map(|(_, candidate)| candidate)
+}
+
 /// The diagnostic for a source file that is not UTF-8, or the I/O error that stopped reading it.
 pub fn from_read_error(
     error: crate::source::ReadError,

@@ -12,7 +12,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, closest};
 use crate::model::document::{Document, LinkTarget, Ref};
 use crate::model::id::{DocId, PersonId, PlaceId, TermId};
 use crate::model::registry::{Named, Person, PersonKind, Place, Registry};
@@ -218,14 +218,8 @@ impl DocumentIds {
             )
             .with_help("build with --drafts to include it, or remove the link");
         }
-        let closest = self
-            .index
-            .keys()
-            .map(|known| (strsim::levenshtein(id, known.as_str()), known))
-            .filter(|(distance, _)| *distance <= 3)
-            .min();
-        let help = match closest {
-            Some((_, known)) => format!("did you mean {:?}?", known.as_str()),
+        let help = match closest(id, self.index.keys().map(DocId::as_str)) {
+            Some(known) => format!("did you mean {known:?}?"),
             None => "check the id against the document's file name or its `id:`".to_owned(),
         };
         Diagnostic::error(
@@ -354,14 +348,15 @@ impl Binder<'_> {
         }
     }
 
-    /// One warning per unknown name, at its first use, naming the closest registry entry.
+    /// One warning per unknown name, at its first use, naming the closest other entry (from
+    /// the registry, or made from another reference: "Stratus" is probably "Straus").
     fn report_unknown(&mut self) {
         let people = std::mem::take(&mut self.unknown_people);
         for (id, uses) in people {
             let known = self
                 .people
                 .iter()
-                .filter(|(_, p)| p.span.is_some())
+                .filter(|(other, _)| **other != id)
                 .map(|(id, p)| (id.as_str(), p.name.as_str()));
             let warning = unknown_warning("person", "people.yaml", id.as_str(), &uses, known);
             self.diagnostics.push(warning);
@@ -371,7 +366,7 @@ impl Binder<'_> {
             let known = self
                 .places
                 .iter()
-                .filter(|(_, p)| p.span.is_some())
+                .filter(|(other, _)| **other != id)
                 .map(|(id, p)| (id.as_str(), p.name.as_str()));
             let warning = unknown_warning("place", "places.yaml", id.as_str(), &uses, known);
             self.diagnostics.push(warning);
@@ -387,20 +382,18 @@ fn unknown_warning<'k>(
     known: impl Iterator<Item = (&'k str, &'k str)>,
 ) -> Diagnostic {
     let first = &uses[0];
-    let closest = known
-        .map(|(id, name)| {
-            let score = strsim::jaro_winkler(&first.text.to_lowercase(), &name.to_lowercase())
-                .max(strsim::jaro_winkler(new_id, id));
-            (score, id)
-        })
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(a.1)));
+    // Compare the slug with ids, and the text with names, lower-cased.
+    let known: Vec<(&str, String)> = known.map(|(id, name)| (id, name.to_lowercase())).collect();
+    let by_id = closest(new_id, known.iter().map(|(id, _)| *id));
+    let text = first.text.trim().to_lowercase();
+    let by_name = closest(&text, known.iter().map(|(_, name)| name.as_str()))
+        .and_then(|name| known.iter().find(|(_, n)| n == name).map(|(id, _)| *id));
     let more = match uses.len() {
         1 => String::new(),
         n => format!(" (used {n} times)"),
     };
-    let mut help = match closest {
-        Some((_, id)) => format!("did you mean {id:?}? "),
+    let mut help = match by_id.or(by_name) {
+        Some(id) => format!("did you mean {id:?}? "),
         None => String::new(),
     };
     help.push_str(&format!("Otherwise add `{new_id}: {{name: ...}}` to {registry}; until then it is listed as {new_id:?}."));

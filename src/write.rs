@@ -143,6 +143,10 @@ fn check_output(root: &Path, output: &Path) -> Result<(), UnsafeOutput> {
     if output.starts_with(root.join("documents")) {
         return refuse("it is inside documents/, where editors write");
     }
+    // A folder annals built holds documents/ too (its pages); the marker tells them apart.
+    if output.join(MARKER).is_file() {
+        return Ok(());
+    }
     if output.join("documents").exists() {
         return refuse("it holds a documents/ folder, which may be an edition's sources");
     }
@@ -154,7 +158,7 @@ fn check_output(root: &Path, output: &Path) -> Result<(), UnsafeOutput> {
             .map(|mut entries| entries.next().is_none())
             .unwrap_or(false)
     };
-    if output.exists() && !output.join(MARKER).exists() && !is_empty_folder(output) {
+    if output.exists() && !is_empty_folder(output) {
         return refuse("it is not empty and was not built by annals (it has no .annals file)");
     }
     Ok(())

@@ -286,13 +286,8 @@ fn diagnostic(error: &Error, yaml: &str, placement: Placement<'_>) -> Diagnostic
 }
 
 fn unknown_key_help(field: &str, expected: &[&str]) -> String {
-    let closest = expected
-        .iter()
-        .map(|candidate| (strsim::levenshtein(field, candidate), candidate))
-        .filter(|(distance, _)| *distance <= 2)
-        .min();
-    match closest {
-        Some((_, candidate)) => format!(
+    match crate::diagnostics::closest(field, expected.iter().copied()) {
+        Some(candidate) => format!(
             "did you mean `{candidate}`? Known keys: {}",
             expected.join(", ")
         ),

@@ -363,13 +363,8 @@ impl<'a, 'c> Walk<'a, 'c> {
             }
             Err(prefix) => {
                 let declared: Vec<&str> = self.hands.iter().map(|h| h.id.as_str()).collect();
-                let closest = declared
-                    .iter()
-                    .map(|id| (strsim::levenshtein(prefix, id), *id))
-                    .min()
-                    .filter(|(distance, _)| *distance <= 2);
-                let help = match closest {
-                    Some((_, id)) => format!(
+                let help = match crate::diagnostics::closest(prefix, declared.iter().copied()) {
+                    Some(id) => format!(
                         "did you mean {id:?}? Declared hands: {}.",
                         declared.join(", ")
                     ),
@@ -457,7 +452,8 @@ impl<'a, 'c> Walk<'a, 'c> {
         let Some(run) = self.text_run.take() else {
             return;
         };
-        let source = &self.text[run.clone()];
+        let text: &'a str = self.text;
+        let source = &text[run.clone()];
         let mut from = 0;
         while let Some(found) = source[from..].find("[^") {
             let start = from + found;
@@ -475,6 +471,11 @@ impl<'a, 'c> Walk<'a, 'c> {
                 continue;
             }
             let range = run.start + start..run.start + start + 2 + length + 1;
+            // A mark whose hand is not declared is reported as that: it is the mistake.
+            if notes::owner(&notes::parse_label(label), self.hands).is_err() {
+                self.note(label, range);
+                continue;
+            }
             self.problem(
                 "undefined-note",
                 format!("footnote [^{label}] has no definition"),

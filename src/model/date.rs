@@ -336,8 +336,8 @@ fn bounds(date: &EdtfDate) -> Result<(Day, Day), DateError> {
     })
 }
 
-/// Years for readers: astronomical year 0 is 1 BCE.
-fn year_words(year: i64) -> String {
+/// A year for readers: astronomical year 0 is 1 BCE, -43 is 44 BCE.
+pub fn year_words(year: i64) -> String {
     if year > 0 {
         year.to_string()
     } else {

@@ -5,6 +5,8 @@
 //! as soon as it is made: a document's body is read from its file, rendered, written and
 //! dropped, and memory does not grow with the texts.
 
+mod chart;
+mod data;
 mod theme;
 pub mod views;
 
@@ -15,7 +17,7 @@ use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::index::{Entry, Indexes};
 use crate::markdown::{self, Glossary, RenderOptions};
-use crate::model::date::{Date, month_name};
+use crate::model::date::{Date, month_name, year_words};
 use crate::model::document::{Anchor, LinkTarget};
 use crate::model::id::{PersonId, PlaceId, TermId};
 use crate::model::registry::PersonKind;
@@ -80,6 +82,10 @@ pub enum PageKind {
     Glossary,
     /// The timeline.
     Timeline,
+    /// `data/documents.json`.
+    DocumentsJson,
+    /// Its JSON Schema.
+    DocumentsSchema,
     /// A static file of the theme (position in [`Theme::statics`]).
     Static(usize),
 }
@@ -109,6 +115,14 @@ pub fn plan(edition: &ResolvedEdition, indexes: &Indexes, theme: &Theme) -> Vec<
         },
     ];
     let page = |path, kind| Page { path, kind };
+    pages.push(page(
+        SitePath::fixed("data/documents.json"),
+        PageKind::DocumentsJson,
+    ));
+    pages.push(page(
+        SitePath::fixed("data/documents.schema.json"),
+        PageKind::DocumentsSchema,
+    ));
     if !edition.collections.is_empty() {
         pages.push(page(
             SitePath::fixed("collections/index.html"),
@@ -228,6 +242,8 @@ pub fn page(site: &Site<'_>, page: &Page) -> Result<Vec<u8>, Diagnostic> {
     let edition = site.edition;
     match &page.kind {
         PageKind::Static(index) => Ok(site.theme.statics()[*index].1.clone()),
+        PageKind::DocumentsJson => Ok(data::documents_json(site.config, edition)),
+        PageKind::DocumentsSchema => Ok(data::SCHEMA.as_bytes().to_vec()),
         PageKind::Home => site.html(
             "home.html",
             at,
@@ -356,14 +372,6 @@ fn date_view(date: &Date) -> DateView {
         edtf: date.to_string(),
         uncertain: date.is_uncertain(),
         approximate: date.is_approximate(),
-    }
-}
-
-fn year_words(year: i64) -> String {
-    if year > 0 {
-        year.to_string()
-    } else {
-        format!("{} BCE", 1 - year)
     }
 }
 
@@ -1019,7 +1027,7 @@ impl Site<'_> {
             })
             .collect();
         TimelinePage {
-            chart_svg: String::new(),
+            chart_svg: chart::density(&self.indexes.timeline, year_words),
             documents: self.edition.documents.len(),
             events: self.edition.events.len(),
             years,

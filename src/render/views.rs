@@ -459,8 +459,8 @@ pub struct GlossaryItem {
 /// `timeline/index.html`.
 #[derive(Serialize)]
 pub struct TimelinePage {
-    /// The density chart, as inline SVG.
-    pub chart_svg: String,
+    /// The density chart, as inline SVG; none without dated documents.
+    pub chart_svg: Option<String>,
     /// Years in order.
     pub years: Vec<YearView>,
     /// Number of documents.
