@@ -30,6 +30,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod new;
+pub mod progress;
 pub mod render;
 pub mod resolve;
 pub mod source;
@@ -44,6 +45,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::progress::Progress;
 use crate::write::Sink;
 
 /// What to build.
@@ -70,23 +72,33 @@ pub struct Summary {
 }
 
 /// Builds the edition into its output folder. Writes nothing if there is any error.
-pub fn build(options: &BuildOptions) -> io::Result<(Option<Summary>, Diagnostics)> {
-    run(options, true)
+pub fn build(
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> io::Result<(Option<Summary>, Diagnostics)> {
+    run(options, true, progress)
 }
 
 /// Checks the edition: every stage runs and every page is rendered, nothing is written.
-pub fn check(options: &BuildOptions) -> io::Result<(Option<Summary>, Diagnostics)> {
-    run(options, false)
+pub fn check(
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> io::Result<(Option<Summary>, Diagnostics)> {
+    run(options, false, progress)
 }
 
-fn run(options: &BuildOptions, write: bool) -> io::Result<(Option<Summary>, Diagnostics)> {
+fn run(
+    options: &BuildOptions,
+    write: bool,
+    progress: &dyn Progress,
+) -> io::Result<(Option<Summary>, Diagnostics)> {
     let started = Instant::now();
     let root = options.root.as_path();
     let (config, mut diagnostics) = config::load(root)?;
     let Some(config) = config else {
         return Ok((None, diagnostics));
     };
-    let (edition, found) = load::edition(root, &config)?;
+    let (edition, found) = load::edition(root, &config, progress)?;
     diagnostics.extend(found);
     let (resolved, found) = resolve::edition(edition, options.drafts);
     diagnostics.extend(found);
@@ -121,7 +133,7 @@ fn run(options: &BuildOptions, write: bool) -> io::Result<(Option<Summary>, Diag
         seconds: started.elapsed().as_secs_f64(),
     };
     if !write {
-        diagnostics.extend(render_all(&site, &pages, &write::Discard)?);
+        diagnostics.extend(render_all(&site, &pages, &write::Discard, progress)?);
         return Ok((Some(summary(None)), diagnostics));
     }
     if diagnostics.has_errors() {
@@ -149,7 +161,7 @@ fn run(options: &BuildOptions, write: bool) -> io::Result<(Option<Summary>, Diag
             return Ok((None, diagnostics));
         }
     };
-    diagnostics.extend(render_all(&site, &pages, &staging)?);
+    diagnostics.extend(render_all(&site, &pages, &staging, progress)?);
     if diagnostics.has_errors() {
         return Ok((None, diagnostics));
     }
@@ -163,9 +175,12 @@ fn render_all(
     site: &render::Site<'_>,
     pages: &[render::Page],
     sink: &dyn Sink,
+    progress: &dyn Progress,
 ) -> io::Result<Diagnostics> {
     let problems = Mutex::new(Diagnostics::new());
-    pages.par_iter().try_for_each(|page| -> io::Result<()> {
+    progress.start("Rendering", pages.len());
+    let rendered = pages.par_iter().try_for_each(|page| -> io::Result<()> {
+        progress.step();
         match render::page(site, page) {
             Ok(bytes) => sink.write(&page.path, &bytes),
             Err(diagnostic) => {
@@ -176,7 +191,9 @@ fn render_all(
                 Ok(())
             }
         }
-    })?;
+    });
+    progress.finish();
+    rendered?;
     Ok(problems
         .into_inner()
         .expect("no thread panics while holding it"))

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use annals::cli::{Cli, Command, Format};
 use annals::diagnostics::Diagnostics;
+use annals::progress::Progress;
 use annals::{BuildOptions, Summary};
 use clap::Parser;
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
@@ -24,7 +25,11 @@ fn main() -> ExitCode {
                 output: out,
                 drafts,
             };
-            finish(annals::build(&options), format, Verb::Build)
+            finish(
+                annals::build(&options, &Bar::default()),
+                format,
+                Verb::Build,
+            )
         }
         Command::Check {
             path,
@@ -36,7 +41,11 @@ fn main() -> ExitCode {
                 output: None,
                 drafts,
             };
-            finish(annals::check(&options), format, Verb::Check)
+            finish(
+                annals::check(&options, &Bar::default()),
+                format,
+                Verb::Check,
+            )
         }
         Command::New { path } => match annals::new::edition(&path) {
             Ok(()) => {
@@ -140,4 +149,33 @@ fn counts(diagnostics: &Diagnostics) -> Option<String> {
         parts.push(plural(diagnostics.warnings(), "warning"));
     }
     (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// A progress bar on standard error, drawn only when it is a terminal.
+#[derive(Default)]
+struct Bar {
+    bar: std::sync::Mutex<Option<indicatif::ProgressBar>>,
+}
+
+impl Progress for Bar {
+    fn start(&self, stage: &'static str, total: usize) {
+        let style = indicatif::ProgressStyle::with_template("{prefix:>10} [{bar:30}] {pos}/{len}")
+            .expect("the template is valid")
+            .progress_chars("=> ");
+        let bar = indicatif::ProgressBar::new(total as u64).with_style(style);
+        bar.set_prefix(stage);
+        *self.bar.lock().expect("no panics while held") = Some(bar);
+    }
+
+    fn step(&self) {
+        if let Some(bar) = &*self.bar.lock().expect("no panics while held") {
+            bar.inc(1);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = self.bar.lock().expect("no panics while held").take() {
+            bar.finish_and_clear();
+        }
+    }
 }

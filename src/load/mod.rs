@@ -21,6 +21,7 @@ use crate::markdown::{self, BodyAt};
 use crate::model::Edition;
 use crate::model::document::{Collection, Document, Home};
 use crate::model::id::{CollectionId, DocId};
+use crate::progress::Progress;
 use crate::source::{self, SourcePath, Span};
 
 /// The folder of editors' files, under the edition root.
@@ -38,7 +39,11 @@ struct Found {
 }
 
 /// Loads the edition at `root`. I/O failures that are not an editor's to fix are errors.
-pub fn edition(root: &Path, config: &Config) -> io::Result<(Edition, Diagnostics)> {
+pub fn edition(
+    root: &Path,
+    config: &Config,
+    progress: &dyn Progress,
+) -> io::Result<(Edition, Diagnostics)> {
     let mut diagnostics = Diagnostics::new();
     let documents_dir = root.join(DOCUMENTS);
     if !documents_dir.is_dir() {
@@ -54,11 +59,17 @@ pub fn edition(root: &Path, config: &Config) -> io::Result<(Edition, Diagnostics
     let registries = registries::load(root, &mut diagnostics)?;
     let found = walk(root, &mut diagnostics);
 
-    let loaded: Vec<(Option<Document>, Diagnostics)> = found
+    progress.start("Loading", found.documents.len());
+    let loaded: io::Result<Vec<(Option<Document>, Diagnostics)>> = found
         .documents
         .par_iter()
-        .map(|(path, collection)| document(root, path, collection.clone(), config))
-        .collect::<io::Result<_>>()?;
+        .map(|(path, collection)| {
+            progress.step();
+            document(root, path, collection.clone(), config)
+        })
+        .collect();
+    progress.finish();
+    let loaded = loaded?;
     let mut documents = Vec::with_capacity(loaded.len());
     for (document, found_problems) in loaded {
         diagnostics.extend(found_problems);

@@ -1,0 +1,217 @@
+//! The page of one document: its heading block, text, notes by hand and details.
+
+use super::views::*;
+use super::{Site, date_view, hand_view};
+use crate::diagnostics::Diagnostic;
+use crate::markdown::{self, RenderOptions};
+use crate::model::document::Document;
+use crate::model::{DocIndex, PlaceRef};
+use crate::urls::{self, SitePath};
+
+impl Site<'_> {
+    pub(super) fn document(
+        &self,
+        at: &SitePath,
+        index: DocIndex,
+    ) -> Result<DocumentPage, Diagnostic> {
+        let edition = self.edition;
+        let resolved = &edition.documents[index];
+        let document = &resolved.document;
+        let body = read_body(document)?;
+        let resolver = self.link_resolver(at);
+        let rendered = markdown::render(
+            &body,
+            &RenderOptions {
+                hands: &self.config.hands,
+                links: &resolver,
+                glossary: Some(self.glossary),
+                sanitize: !self.config.build.unsafe_html,
+            },
+        );
+        let note_groups = self
+            .config
+            .hands
+            .iter()
+            .filter_map(|hand| {
+                let notes: Vec<NoteView> = rendered
+                    .notes
+                    .iter()
+                    .filter(|note| note.hand == hand.id)
+                    .map(|note| NoteView {
+                        marker: note.marker.clone(),
+                        id: note.id.clone(),
+                        html: note.html.clone(),
+                        backrefs: note.backrefs.clone(),
+                    })
+                    .collect();
+                (!notes.is_empty()).then(|| NoteGroup {
+                    hand: hand_view(hand),
+                    notes,
+                })
+            })
+            .collect();
+        let (place, place_text) = match &resolved.place {
+            Some(PlaceRef::Known(id)) => (Some(self.place_link(at, id)), None),
+            Some(PlaceRef::Text(text)) => (None, Some(text.clone())),
+            None => (None, None),
+        };
+        let mut breadcrumbs = Vec::new();
+        let mut next = resolved.collection;
+        while let Some(position) = next {
+            let collection = &edition.collections[position];
+            breadcrumbs.push(Link {
+                label: collection.collection.title.clone(),
+                href: urls::collection(&collection.collection.id).href_from(at),
+            });
+            next = collection.parent;
+        }
+        breadcrumbs.reverse();
+        let language = document
+            .language
+            .clone()
+            .filter(|l| *l != self.config.edition.language);
+        Ok(DocumentPage {
+            id: document.id.to_string(),
+            title: document.title.clone(),
+            date: date_view(&document.date),
+            date_note: document.date_note.clone(),
+            place,
+            place_text,
+            doc_type: resolved.doc_type.as_ref().map(|t| Link {
+                label: edition
+                    .types
+                    .get(t)
+                    .cloned()
+                    .unwrap_or_else(|| t.to_string()),
+                href: urls::doc_type(t).href_from(at),
+            }),
+            classification: document.classification.clone(),
+            authors: resolved
+                .authors
+                .iter()
+                .map(|id| self.person_link(at, id))
+                .collect(),
+            recipients: resolved
+                .recipients
+                .iter()
+                .map(|id| self.person_link(at, id))
+                .collect(),
+            people: resolved
+                .people
+                .iter()
+                .map(|id| self.person_link(at, id))
+                .collect(),
+            places: resolved
+                .places
+                .iter()
+                .map(|id| self.place_link(at, id))
+                .collect(),
+            tags: resolved
+                .tags
+                .iter()
+                .map(|t| Link {
+                    label: edition
+                        .tags
+                        .get(t)
+                        .cloned()
+                        .unwrap_or_else(|| t.to_string()),
+                    href: urls::tag(t).href_from(at),
+                })
+                .collect(),
+            summary_html: document.summary.as_deref().map(|s| self.markdown(at, s)),
+            description: document.summary.as_deref().map(markdown::plain_text),
+            sources: document
+                .sources
+                .iter()
+                .map(|s| SourceView {
+                    archive: s.archive.clone(),
+                    reference: s.reference.clone(),
+                    description: s.description.clone(),
+                })
+                .collect(),
+            published: document.published.clone(),
+            translation: document.translation.as_ref().map(|t| TranslationView {
+                translator: t.translator.clone(),
+                from: t.from.as_deref().map(language_name),
+                note: t.note.clone(),
+            }),
+            language,
+            credit: document.credit.clone(),
+            rights: document
+                .rights
+                .clone()
+                .or_else(|| self.config.edition.rights.clone()),
+            links: document
+                .links
+                .iter()
+                .map(|l| Link {
+                    label: l.title.clone(),
+                    href: l.url.clone(),
+                })
+                .collect(),
+            related: resolved
+                .related
+                .iter()
+                .map(|&i| self.doc_item(at, i))
+                .collect(),
+            in_reply_to: resolved.in_reply_to.map(|i| self.doc_item(at, i)),
+            replies: resolved
+                .replies
+                .iter()
+                .map(|&i| self.doc_item(at, i))
+                .collect(),
+            breadcrumbs,
+            body_html: rendered.html,
+            note_groups,
+            permalink: self.permalink(&urls::document(&document.id)),
+            previous: index.checked_sub(1).map(|i| self.doc_item(at, i)),
+            next: (index + 1 < edition.documents.len()).then(|| self.doc_item(at, index + 1)),
+        })
+    }
+}
+
+/// The English name of a language code, for the common ones; the code otherwise.
+fn language_name(code: &str) -> String {
+    let name = match code.split('-').next().unwrap_or(code) {
+        "ar" => "Arabic",
+        "az" => "Azerbaijani",
+        "de" => "German",
+        "en" => "English",
+        "es" => "Spanish",
+        "fa" => "Persian",
+        "fr" => "French",
+        "hy" => "Armenian",
+        "it" => "Italian",
+        "ka" => "Georgian",
+        "ku" => "Kurdish",
+        "pl" => "Polish",
+        "ru" => "Russian",
+        "tr" => "Turkish",
+        "uk" => "Ukrainian",
+        _ => return code.to_owned(),
+    };
+    name.to_owned()
+}
+
+/// Reads a document's body again from its file.
+fn read_body(document: &Document) -> Result<String, Diagnostic> {
+    let changed = || {
+        Diagnostic::error(
+            "file-changed",
+            format!(
+                "{} changed while the edition was being built",
+                document.file
+            ),
+        )
+        .with_help("build again once the file is saved")
+    };
+    let text = crate::source::read_text(document.file.path()).map_err(|_| changed())?;
+    let start = document
+        .body_offset
+        .checked_sub(text.offset)
+        .ok_or_else(changed)?;
+    text.text
+        .get(start..)
+        .map(str::to_owned)
+        .ok_or_else(changed)
+}
