@@ -240,7 +240,16 @@ impl Sources {
         if let Some(span) = &diagnostic.span {
             let text = self.text(&span.file);
             let start = crate::source::floor_char_boundary(text, span.start);
-            let end = crate::source::floor_char_boundary(text, span.end).max(start);
+            // Underline at most the rest of the first line, and not a whole screen of it: a
+            // span over a 50,000-character line must stay readable.
+            let line_end = text[start..]
+                .find(['\n', '\r'])
+                .map_or(text.len(), |i| start + i);
+            let limit = crate::source::floor_char_boundary(text, start + 120);
+            let end = crate::source::floor_char_boundary(text, span.end)
+                .min(line_end)
+                .min(limit)
+                .max(start);
             let mut label = Label::primary(self.ids[&span.file], start..end);
             if let Some(remark) = &diagnostic.label {
                 label = label.with_message(remark);

@@ -9,6 +9,8 @@ mod chart;
 mod data;
 mod document;
 mod entries;
+mod feeds;
+mod metadata;
 mod theme;
 mod timeline;
 pub mod views;
@@ -86,6 +88,12 @@ pub enum PageKind {
     Timeline,
     /// `data/documents.json`.
     DocumentsJson,
+    /// A sitemap listing these pages.
+    Sitemap(Vec<SitePath>),
+    /// The index of these sitemap files.
+    SitemapIndex(Vec<SitePath>),
+    /// The Atom feed.
+    Feed,
     /// Its JSON Schema.
     DocumentsSchema,
     /// A static file of the theme (position in [`Theme::statics`]).
@@ -170,6 +178,9 @@ pub fn plan(edition: &ResolvedEdition, indexes: &Indexes, theme: &Theme) -> Vec<
     for (index, (name, _)) in theme.statics().iter().enumerate() {
         pages.push(page(urls::asset(name), PageKind::Static(index)));
     }
+    pages.push(page(SitePath::fixed("feed.xml"), PageKind::Feed));
+    let sitemaps = feeds::plan_sitemaps(&pages);
+    pages.extend(sitemaps);
     pages
 }
 
@@ -246,6 +257,9 @@ pub fn page(site: &Site<'_>, page: &Page) -> Result<Vec<u8>, Diagnostic> {
         PageKind::Static(index) => Ok(site.theme.statics()[*index].1.clone()),
         PageKind::DocumentsJson => Ok(data::documents_json(site.config, edition)),
         PageKind::DocumentsSchema => Ok(data::SCHEMA.as_bytes().to_vec()),
+        PageKind::Sitemap(paths) => site.sitemap(at, paths, "sitemap.xml"),
+        PageKind::SitemapIndex(paths) => site.sitemap(at, paths, "sitemap-index.xml"),
+        PageKind::Feed => site.feed(at),
         PageKind::Home => site.html(
             "home.html",
             at,

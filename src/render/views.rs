@@ -214,6 +214,10 @@ pub struct DocumentPage {
     pub note_groups: Vec<NoteGroup>,
     /// Its canonical permalink.
     pub permalink: String,
+    /// Highwire Press and Dublin Core `<meta>` tags, for reference managers and crawlers.
+    pub meta: Vec<MetaTag>,
+    /// schema.org JSON-LD, escaped for a `<script>` element.
+    pub json_ld: String,
     /// The document before it in the edition.
     pub previous: Option<DocItem>,
     /// The document after it.
@@ -510,4 +514,13 @@ pub struct RedirectPage {
     pub href: String,
     /// Its title.
     pub title: String,
+}
+
+/// A `<meta name content>` tag.
+#[derive(Serialize)]
+pub struct MetaTag {
+    /// Its name (`citation_title`, `DC.creator`).
+    pub name: String,
+    /// Its content.
+    pub content: String,
 }
