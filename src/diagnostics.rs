@@ -163,12 +163,12 @@ impl Diagnostics {
         let sources = Sources::read(&self.list);
         let diagnostics: Vec<JsonDiagnostic> =
             self.sorted().into_iter().map(|d| sources.json(d)).collect();
-        let document = serde_json::json!({
-            "diagnostics": diagnostics,
-            "errors": self.errors(),
-            "warnings": self.warnings(),
-        });
-        serde_json::to_writer_pretty(&mut *out, &document)?;
+        let report = JsonReport {
+            diagnostics,
+            errors: self.errors(),
+            warnings: self.warnings(),
+        };
+        serde_json::to_writer_pretty(&mut *out, &report)?;
         writeln!(out)
     }
 }
@@ -182,8 +182,17 @@ impl IntoIterator for Diagnostics {
     }
 }
 
+/// What `--format json` prints.
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    errors: usize,
+    warnings: usize,
+}
+
 /// A diagnostic as `--format json` prints it. Lines and columns are 1-based; columns count
 /// characters.
+
 #[derive(Serialize)]
 struct JsonDiagnostic<'a> {
     severity: Severity,

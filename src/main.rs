@@ -110,8 +110,8 @@ fn finish(
                 .unwrap_or_default();
             writeln!(
                 err,
-                "Built {} documents into {} pages in {:.2} s{}: open {output}/index.html",
-                summary.documents,
+                "Built {} into {} pages in {:.2} s{}: open {output}/index.html",
+                plural(summary.documents, "document"),
                 summary.pages,
                 summary.seconds,
                 counts.map(|c| format!(" ({c})")).unwrap_or_default(),
@@ -124,8 +124,8 @@ fn finish(
         ),
         (Verb::Check, Some(summary), _) => writeln!(
             err,
-            "Checked {} documents and {} pages: {}",
-            summary.documents,
+            "Checked {} and {} pages: {}",
+            plural(summary.documents, "document"),
             summary.pages,
             counts.unwrap_or_else(|| "no problems".to_owned())
         ),
@@ -138,9 +138,13 @@ fn finish(
     }
 }
 
+/// "1 document", "2 documents".
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
 /// "2 errors, 1 warning", or `None` when there is nothing to count.
 fn counts(diagnostics: &Diagnostics) -> Option<String> {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let mut parts = Vec::new();
     if diagnostics.errors() > 0 {
         parts.push(plural(diagnostics.errors(), "error"));

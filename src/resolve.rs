@@ -62,7 +62,8 @@ pub fn edition(edition: Edition, drafts: bool) -> (ResolvedEdition, Diagnostics)
     let Binder { people, places, .. } = binder;
 
     relate(&mut resolved, &ids, &mut diagnostics);
-    let collections = tree(collections, &mut resolved);
+    let (collections, roots) = tree(collections, &mut resolved);
+
     glossary.sort_by(|a, b| {
         a.term
             .to_lowercase()
@@ -89,7 +90,9 @@ pub fn edition(edition: Edition, drafts: bool) -> (ResolvedEdition, Diagnostics)
             tags,
             types,
             collections,
+            roots,
             home,
+
             glossary,
             events,
         },
@@ -549,7 +552,7 @@ fn relate(documents: &mut [ResolvedDocument], ids: &DocumentIds, diagnostics: &m
 fn tree(
     collections: Vec<crate::model::document::Collection>,
     documents: &mut [ResolvedDocument],
-) -> Vec<ResolvedCollection> {
+) -> (Vec<ResolvedCollection>, Vec<usize>) {
     let mut collections: Vec<ResolvedCollection> = collections
         .into_iter()
         .map(|collection| ResolvedCollection {
@@ -600,16 +603,19 @@ fn tree(
         .iter()
         .map(|c| (c.collection.order, c.collection.title.to_lowercase()))
         .collect();
+    let by_order = |&a: &usize, &b: &usize| order_key(&keys[a]).cmp(&order_key(&keys[b]));
     for collection in &mut collections {
-        collection
-            .children
-            .sort_by(|&a, &b| order_key(&keys[a]).cmp(&order_key(&keys[b])));
+        collection.children.sort_by(by_order);
     }
-    collections
+    let mut roots: Vec<usize> = (0..collections.len())
+        .filter(|&i| collections[i].parent.is_none())
+        .collect();
+    roots.sort_by(by_order);
+    (collections, roots)
 }
 
 /// Ordered collections first (by `order`), then the rest by title.
-pub fn order_key(key: &(Option<i64>, String)) -> (bool, i64, &str) {
+fn order_key(key: &(Option<i64>, String)) -> (bool, i64, &str) {
     (key.0.is_none(), key.0.unwrap_or(0), &key.1)
 }
 

@@ -141,13 +141,9 @@ pub fn asset(name: &str) -> SitePath {
     SitePath(format!("static/{name}"))
 }
 
-/// The canonical, absolute URL of `path`: `base_url` + its pretty form. Without a base URL
-/// the site-relative path is all that can be given.
-pub fn permalink(base_url: Option<&str>, path: &SitePath) -> String {
-    match base_url {
-        Some(base) => format!("{}/{}", base.trim_end_matches('/'), path.pretty()),
-        None => format!("/{}", path.pretty()),
-    }
+/// The canonical, absolute URL of `path`: the edition's `base_url` + its pretty form.
+pub fn permalink(base_url: &str, path: &SitePath) -> String {
+    format!("{}/{}", base_url.trim_end_matches('/'), path.pretty())
 }
 
 #[cfg(test)]
@@ -168,9 +164,8 @@ mod tests {
     fn permalinks_use_the_pretty_folder_form() {
         let doc = document(&DocId::parse("a").unwrap());
         assert_eq!(
-            permalink(Some("https://example.org/ed/"), &doc),
+            permalink("https://example.org/ed/", &doc),
             "https://example.org/ed/documents/a/"
         );
-        assert_eq!(permalink(None, &doc), "/documents/a/");
     }
 }

@@ -263,14 +263,20 @@ fn diagnostic(error: &Error, yaml: &str, placement: Placement<'_>) -> Diagnostic
             },
             Some("keep one of them".to_owned()),
         ),
-        Error::Unexpected { expected, .. } if expected.contains("mapping") => (
-            "bad-yaml",
-            "this must be a set of `key: value` lines, not a list or a single value".to_owned(),
-            Some(
-                "write one `key: value` per line, e.g. `title: ...` and `date: 1945-10-21`"
-                    .to_owned(),
-            ),
-        ),
+        // Only a whole text that is not a mapping: the same error inside a value (a list
+        // where a map belongs) has a different cause.
+        Error::Unexpected { expected, .. }
+            if expected.contains("mapping") && range.start == first_content(yaml) =>
+        {
+            (
+                "bad-yaml",
+                "this must be a set of `key: value` lines, not a list or a single value".to_owned(),
+                Some(
+                    "write one `key: value` per line, e.g. `title: ...` and `date: 1945-10-21`"
+                        .to_owned(),
+                ),
+            )
+        }
         Error::Budget { .. } | Error::AliasReplayLimitExceeded { .. } => (
             "bad-yaml",
             format!("this YAML is too large or too deeply nested to read: {message}"),
@@ -283,6 +289,19 @@ fn diagnostic(error: &Error, yaml: &str, placement: Placement<'_>) -> Diagnostic
         diagnostic = diagnostic.with_help(help);
     }
     diagnostic
+}
+
+/// The offset of the first character of `yaml` that is not blank or a comment.
+fn first_content(yaml: &str) -> usize {
+    let mut offset = 0;
+    for line in yaml.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if !trimmed.is_empty() && !trimmed.starts_with('#') {
+            return offset + (line.len() - trimmed.len());
+        }
+        offset += line.len();
+    }
+    offset
 }
 
 fn unknown_key_help(field: &str, expected: &[&str]) -> String {

@@ -26,18 +26,21 @@ impl Anchors {
     }
 
     /// A unique id for a heading reading `text`: its slug, with `-2`, `-3`.. on repeats. Slugs
-    /// that look like paragraph or note anchors (`p3`, `note-…`, `ref-…`) get `-h`, so they
-    /// never collide with them.
+    /// that the page already uses, or may ([`RESERVED`], paragraph anchors `p3`), get `-h`,
+    /// so a heading never takes an id of the page around it.
     pub(crate) fn heading(&mut self, text: &str) -> String {
         let mut base = crate::model::id::slugify(text);
         if base.is_empty() {
             base = "section".to_owned();
         }
-        let looks_reserved = (base.starts_with('p')
-            && base[1..].chars().all(|c| c.is_ascii_digit()))
-            || base.starts_with("note-")
-            || base.starts_with("ref-");
-        if looks_reserved {
+        let is_paragraph = base.starts_with('p') && base[1..].chars().all(|c| c.is_ascii_digit());
+        let is_reserved = RESERVED
+            .iter()
+            .any(|reserved| match reserved.strip_suffix('*') {
+                Some(prefix) => base.starts_with(prefix),
+                None => base == *reserved,
+            });
+        if is_paragraph || is_reserved {
             base.push_str("-h");
         }
         let mut candidate = base.clone();
@@ -49,6 +52,21 @@ impl Anchors {
         candidate
     }
 }
+
+/// Ids a document page uses outside its text (the theme's landmarks and sections, notes and
+/// their marks); `*` ends a prefix. A theme that adds ids should prefix them `annals-`.
+const RESERVED: &[&str] = &[
+    "main",
+    "top",
+    "document-title",
+    "notes-heading",
+    "details-heading",
+    "annals-*",
+    "cite*",
+    "hand-*",
+    "note-*",
+    "ref-*",
+];
 
 /// The visible link a reader copies to cite block `number`.
 pub(crate) fn paragraph_link(number: u32) -> String {
@@ -66,5 +84,8 @@ mod tests {
         assert_eq!(anchors.heading("Enclosure"), "enclosure-2");
         assert_eq!(anchors.heading("P3"), "p3-h");
         assert_eq!(anchors.heading("***"), "section");
+        assert_eq!(anchors.heading("Main"), "main-h");
+        assert_eq!(anchors.heading("Notes by hand"), "notes-by-hand");
+        assert_eq!(anchors.heading("Note 3"), "note-3-h");
     }
 }

@@ -35,6 +35,39 @@ pub(crate) fn target(destination: &str) -> Result<Option<LinkTarget>, &'static s
     }
 }
 
+/// Whether a link or image destination is safe to write without `unsafe_html`: relative
+/// addresses, fragments, and schemes a browser does not execute. Blocks `javascript:`,
+/// `vbscript:` and `data:` however they are spelled (case, entities, stray whitespace).
+pub(crate) fn is_safe(destination: &str) -> bool {
+    let Some(colon) = destination.find(':') else {
+        return true;
+    };
+    let scheme: String = destination[..colon]
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    // A colon after a path, query or fragment character does not end a scheme.
+    if scheme.contains(['/', '?', '#']) {
+        return true;
+    }
+    matches!(
+        scheme.as_str(),
+        "http"
+            | "https"
+            | "mailto"
+            | "tel"
+            | "ftp"
+            | "ftps"
+            | "geo"
+            | "urn"
+            | "doi"
+            | "irc"
+            | "news"
+            | "sms"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,5 +88,27 @@ mod tests {
         assert_eq!(target("https://example.org/"), Ok(None));
         assert_eq!(target("person:"), Err("person"));
         assert_eq!(target("doc:#p1"), Err("doc"));
+    }
+
+    #[test]
+    fn executable_schemes_are_unsafe_however_spelled() {
+        for url in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:x",
+            " java\tscript:x",
+            "vbscript:x",
+            "data:text/html,x",
+        ] {
+            assert!(!is_safe(url), "{url:?} must be refused");
+        }
+        for url in [
+            "https://example.org/",
+            "../people/a/index.html",
+            "#p3",
+            "mailto:a@b.org",
+            "a/b:c",
+        ] {
+            assert!(is_safe(url), "{url:?} must be allowed");
+        }
     }
 }

@@ -52,7 +52,7 @@ pub struct BodyScan {
 
 /// Scans `body` for references, paragraphs and problems with notes and links.
 pub fn scan(body: &str, at: BodyAt<'_>, hands: &[Hand], diagnostics: &mut Diagnostics) -> BodyScan {
-    let result = walk::Walk::run(body, hands, None, None);
+    let result = walk::Walk::run(body, hands, None);
     for problem in result.problems {
         let mut diagnostic =
             Diagnostic::error(problem.code, problem.message)
@@ -116,7 +116,7 @@ pub struct RenderOptions<'a> {
 
 /// Renders a document body.
 pub fn render(body: &str, options: &RenderOptions<'_>) -> RenderedBody {
-    let result = walk::Walk::run(body, options.hands, Some(options.links), options.glossary);
+    let result = walk::Walk::run(body, options.hands, Some(options));
     let clean = |html: String| {
         if result.has_raw_html && options.sanitize {
             sanitize::clean(&html)
@@ -142,7 +142,8 @@ pub fn render(body: &str, options: &RenderOptions<'_>) -> RenderedBody {
 /// Renders a short Markdown text (a summary, a description, an introduction) without
 /// paragraph numbers or notes; links resolve as in bodies.
 pub fn render_fragment(text: &str, links: LinkResolver<'_>, sanitize: bool) -> String {
-    let (html, has_raw_html) = walk::fragment(text, links);
+    let (html, has_raw_html) = walk::fragment(text, links, sanitize);
+
     if sanitize && has_raw_html {
         sanitize::clean(&html)
     } else {

@@ -20,7 +20,7 @@ use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd};
 use super::anchors::{Anchors, paragraph_link};
 use super::glossary::Glossary;
 use super::notes;
-use super::{LinkResolver, Problem, links, options};
+use super::{LinkResolver, Problem, RenderOptions, links, options};
 use crate::config::Hand;
 use crate::model::document::{Anchor, LinkTarget};
 
@@ -71,9 +71,8 @@ struct NoteState<'a> {
 pub(super) struct Walk<'a, 'c> {
     text: &'a str,
     hands: &'c [Hand],
-    /// `Some` when rendering.
-    links: Option<LinkResolver<'c>>,
-    glossary: Option<&'c Glossary>,
+    /// `Some` when rendering; a scan writes nothing.
+    render: Option<&'c RenderOptions<'c>>,
     glossary_used: Vec<bool>,
     anchors: Anchors,
     depth: usize,
@@ -93,19 +92,18 @@ pub(super) struct Walk<'a, 'c> {
 }
 
 impl<'a, 'c> Walk<'a, 'c> {
-    /// Walks `text`. Without `links`, nothing is rendered (a scan).
+    /// Walks `text`: a scan without `render`, which writes nothing.
     pub(super) fn run(
         text: &'a str,
         hands: &'c [Hand],
-        links: Option<LinkResolver<'c>>,
-        glossary: Option<&'c Glossary>,
+        render: Option<&'c RenderOptions<'c>>,
     ) -> Walked {
+        let glossary_terms = render.and_then(|r| r.glossary).map_or(0, Glossary::len);
         let mut walk = Walk {
             text,
             hands,
-            links,
-            glossary,
-            glossary_used: vec![false; glossary.map_or(0, Glossary::len)],
+            render,
+            glossary_used: vec![false; glossary_terms],
             anchors: Anchors::default(),
             depth: 0,
             current: Place::Nowhere,
@@ -129,7 +127,14 @@ impl<'a, 'c> Walk<'a, 'c> {
     }
 
     fn rendering(&self) -> bool {
-        self.links.is_some()
+        self.render.is_some()
+    }
+
+    /// Whether a link or image destination may be written: raw HTML is kept as written
+    /// (`unsafe_html`), or the address is one a browser does not execute.
+    fn allowed(&self, destination: &str) -> bool {
+        self.render
+            .is_none_or(|render| !render.sanitize || links::is_safe(destination))
     }
 
     fn event(&mut self, event: Event<'a>, range: Range<usize>) {
@@ -238,6 +243,10 @@ impl<'a, 'c> Walk<'a, 'c> {
                 title,
                 id,
             } => self.link_start(link_type, dest_url, title, id, range),
+            Tag::Image { ref dest_url, .. } if !self.allowed(dest_url) => {
+                // The image's alt text stays, as text.
+                self.closings.push(Closing::Drop);
+            }
             other => {
                 self.emit(Event::Start(other));
                 self.closings.push(Closing::Keep);
@@ -302,6 +311,10 @@ impl<'a, 'c> Walk<'a, 'c> {
     ) {
         let target = match links::target(&dest_url) {
             Ok(Some(target)) => target,
+            Ok(None) if !self.allowed(&dest_url) => {
+                self.closings.push(Closing::Drop);
+                return;
+            }
             Ok(None) => {
                 self.emit(Event::Start(Tag::Link {
                     link_type,
@@ -325,7 +338,8 @@ impl<'a, 'c> Walk<'a, 'c> {
                 return;
             }
         };
-        let href = self.links.and_then(|resolve| resolve(&target));
+        let href = self.render.and_then(|render| (render.links)(&target));
+
         let place = self.place();
         self.references.push((target, place, range));
         match href {
@@ -417,7 +431,7 @@ impl<'a, 'c> Walk<'a, 'c> {
     }
 
     fn text(&mut self, text: CowStr<'a>) {
-        let Some(glossary) = self.glossary.filter(|_| self.rendering()) else {
+        let Some(glossary) = self.render.and_then(|render| render.glossary) else {
             self.emit(Event::Text(text));
             return;
         };
@@ -539,7 +553,7 @@ impl<'a, 'c> Walk<'a, 'c> {
             .collect();
         let mut html = String::new();
         let mut notes = Vec::new();
-        if self.links.is_some() {
+        if self.render.is_some() {
             html.reserve(self.text.len() * 3 / 2);
             pulldown_cmark::html::push_html(&mut html, self.out.into_iter());
             let mut numbered: Vec<NoteState<'a>> = self
@@ -589,11 +603,20 @@ fn ref_id(hand: &Hand, number: u32, nth: u32) -> String {
     }
 }
 
-/// Renders a short text with links resolved, and says whether it held raw HTML.
-pub(super) fn fragment(text: &str, links: LinkResolver<'_>) -> (String, bool) {
+/// Renders a short text with links resolved, and says whether it held raw HTML. With
+/// `sanitize`, links and images to addresses a browser would execute are left out.
+pub(super) fn fragment(text: &str, links: LinkResolver<'_>, sanitize: bool) -> (String, bool) {
     let mut has_raw_html = false;
     let mut dropped = Vec::new();
+    let allowed = |destination: &str| !sanitize || links::is_safe(destination);
     let events = Parser::new_ext(text, options()).filter_map(|event| match event {
+        Event::Start(Tag::Image { ref dest_url, .. }) if !allowed(dest_url) => {
+            dropped.push(true);
+            None
+        }
+        Event::End(TagEnd::Image) => {
+            (!dropped.pop().unwrap_or(false)).then_some(Event::End(TagEnd::Image))
+        }
         Event::Start(Tag::Link {
             link_type,
             dest_url,
@@ -615,6 +638,10 @@ pub(super) fn fragment(text: &str, links: LinkResolver<'_>) -> (String, bool) {
                     None
                 }
             },
+            Ok(None) if !allowed(&dest_url) => {
+                dropped.push(true);
+                None
+            }
             Ok(None) => {
                 dropped.push(false);
                 Some(Event::Start(Tag::Link {

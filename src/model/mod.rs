@@ -57,6 +57,9 @@ pub struct ResolvedEdition {
     pub types: BTreeMap<TermId, String>,
     /// The collections, sorted by id (so parents precede their children).
     pub collections: Vec<ResolvedCollection>,
+    /// The top-level collections' positions, by `order`, then title.
+    pub roots: Vec<usize>,
+
     /// The home page's introduction.
     pub home: Home,
     /// The glossary, sorted by term.

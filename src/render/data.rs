@@ -36,7 +36,7 @@ struct EditionData<'a> {
 #[derive(Serialize)]
 struct DocumentData<'a> {
     id: &'a str,
-    url: String,
+    url: Option<String>,
     path: String,
     title: &'a str,
     date: DateData,
@@ -185,7 +185,11 @@ fn document_data<'a>(
     }));
     DocumentData {
         id: document.id.as_str(),
-        url: urls::permalink(config.edition.base_url.as_deref(), &path),
+        url: config
+            .edition
+            .base_url
+            .as_deref()
+            .map(|base| urls::permalink(base, &path)),
         path: path.pretty().to_owned(),
         title: &document.title,
         date: date_data(&document.date),

@@ -164,8 +164,10 @@ impl Site<'_> {
             body_html: rendered.html,
             note_groups,
             permalink: self.permalink(&urls::document(&document.id)),
-            meta: self.meta_tags(index),
-            json_ld: self.json_ld(index),
+
+            meta: self.meta_tags(at, index),
+            json_ld: self.json_ld(at, index),
+
             previous: index.checked_sub(1).map(|i| self.doc_item(at, i)),
             next: (index + 1 < edition.documents.len()).then(|| self.doc_item(at, index + 1)),
         })

@@ -85,10 +85,7 @@ impl Site<'_> {
         template: &str,
     ) -> Result<Vec<u8>, Diagnostic> {
         let view = SitemapView {
-            urls: paths
-                .iter()
-                .map(|path| self.permalink_of_file(path))
-                .collect(),
+            urls: paths.iter().map(|path| self.address(at, path)).collect(),
         };
         let context = self.context(at, "sitemap", "Sitemap", &view)?;
         self.theme.render(template, &context)
@@ -103,7 +100,7 @@ impl Site<'_> {
             .take(FEED_ENTRIES)
             .map(|resolved| {
                 let document = &resolved.document;
-                let link = self.permalink(&urls::document(&document.id));
+                let link = self.address(at, &urls::document(&document.id));
                 FeedEntry {
                     id: link.clone(),
                     title: document.title.clone(),
@@ -135,24 +132,16 @@ impl Site<'_> {
                     day: 1,
                 })
             });
-        let home = self.permalink(&urls::home());
+        let home = self.address(at, &urls::home());
         let view = FeedView {
             id: home.clone(),
             link: home,
-            self_link: self.permalink_of_file(at),
+            self_link: self.address(at, at),
             updated,
             entries,
         };
         let context = self.context(at, "feed", &self.config.edition.title, &view)?;
         self.theme.render("feed.xml", &context)
-    }
-
-    /// The absolute address of an output file: its permalink for pages, the file itself else.
-    fn permalink_of_file(&self, path: &SitePath) -> String {
-        match &self.config.edition.base_url {
-            Some(base) => format!("{base}{}", path.pretty()),
-            None => format!("/{}", path.pretty()),
-        }
     }
 }
 

@@ -9,15 +9,15 @@ use super::views::MetaTag;
 use crate::model::id::{PersonId, PlaceId};
 use crate::model::registry::PersonKind;
 use crate::model::{DocIndex, PlaceRef};
-use crate::urls;
+use crate::urls::{self, SitePath};
 
 impl Site<'_> {
     /// The `<meta>` tags of document `index`, in a fixed order.
-    pub(super) fn meta_tags(&self, index: DocIndex) -> Vec<MetaTag> {
+    pub(super) fn meta_tags(&self, at: &SitePath, index: DocIndex) -> Vec<MetaTag> {
         let edition = self.edition;
         let resolved = &edition.documents[index];
         let document = &resolved.document;
-        let permalink = self.permalink(&urls::document(&document.id));
+        let permalink = self.address(at, &urls::document(&document.id));
         let mut tags = Vec::new();
         let mut tag = |name: &str, content: &str| {
             if !content.trim().is_empty() {
@@ -138,11 +138,11 @@ impl Site<'_> {
 
     /// The schema.org description of document `index`, as JSON-LD ready for a `<script>`
     /// element (every `<` escaped, so no text can close the element).
-    pub(super) fn json_ld(&self, index: DocIndex) -> String {
+    pub(super) fn json_ld(&self, at: &SitePath, index: DocIndex) -> String {
         let edition = self.edition;
         let resolved = &edition.documents[index];
         let document = &resolved.document;
-        let permalink = self.permalink(&urls::document(&document.id));
+        let permalink = self.address(at, &urls::document(&document.id));
         let agent = |id: &PersonId| -> Value {
             let person = edition.people.get(id);
             let kind = match person.map(|p| p.kind) {
@@ -152,7 +152,7 @@ impl Site<'_> {
             let mut value = json!({
                 "@type": kind,
                 "name": person.map_or(id.as_str(), |p| p.name.as_str()),
-                "url": self.permalink(&urls::person(id)),
+                "url": self.address(at, &urls::person(id)),
             });
             if let Some(q) = person.and_then(|p| p.wikidata.as_deref()) {
                 value["sameAs"] = json!(format!("https://www.wikidata.org/wiki/{q}"));
@@ -164,7 +164,7 @@ impl Site<'_> {
             let mut value = json!({
                 "@type": "Place",
                 "name": entry.map_or(id.as_str(), |p| p.name.as_str()),
-                "url": self.permalink(&urls::place(id)),
+                "url": self.address(at, &urls::place(id)),
             });
             if let Some((lat, lon)) = entry.and_then(|p| p.coordinates) {
                 value["geo"] =
@@ -184,7 +184,7 @@ impl Site<'_> {
             "isPartOf": {
                 "@type": "Collection",
                 "name": self.config.edition.title,
-                "url": self.permalink(&urls::home()),
+                "url": self.address(at, &urls::home()),
             },
             "author": resolved.authors.iter().map(agent).collect::<Vec<_>>(),
             "sender": resolved.authors.iter().map(agent).collect::<Vec<_>>(),

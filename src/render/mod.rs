@@ -272,7 +272,9 @@ pub fn page(site: &Site<'_>, page: &Page) -> Result<Vec<u8>, Diagnostic> {
                 documents: (0..edition.documents.len())
                     .map(|i| site.doc_item(at, i))
                     .collect(),
+                types: (!edition.types.is_empty()).then(|| urls::types().href_from(at)),
             };
+
             site.html("documents.html", at, "documents", "Documents", &view)
         }
         PageKind::Document(index) => {
@@ -287,17 +289,19 @@ pub fn page(site: &Site<'_>, page: &Page) -> Result<Vec<u8>, Diagnostic> {
                 title: document.title.clone(),
             };
             let mut context = site.context(at, "documents", &document.title, &view)?;
-            context.insert("canonical", &site.permalink(&urls::document(&document.id)));
+            context.insert(
+                "canonical",
+                &site.address(at, &urls::document(&document.id)),
+            );
+
             site.theme.render("redirect.html", &context)
         }
         PageKind::Collections => {
             let view = CollectionsPage {
                 collections: edition
-                    .collections
+                    .roots
                     .iter()
-                    .enumerate()
-                    .filter(|(_, c)| c.parent.is_none())
-                    .map(|(i, _)| site.collection_tree(at, i))
+                    .map(|&i| site.collection_tree(at, i))
                     .collect(),
             };
             site.html("collections.html", at, "collections", "Collections", &view)
@@ -404,15 +408,8 @@ impl Site<'_> {
         context.insert("here", at.as_str());
         context.insert("section", section);
         context.insert("title", title);
-        context.insert(
-            "canonical",
-            &self
-                .config
-                .edition
-                .base_url
-                .as_ref()
-                .map(|_| self.permalink(at)),
-        );
+        context.insert("canonical", &self.permalink(at));
+
         let value = tera::Value::try_from_serializable(view).map_err(|e| {
             Diagnostic::error(
                 "template",
@@ -435,8 +432,17 @@ impl Site<'_> {
         self.theme.render(template, &context)
     }
 
-    fn permalink(&self, path: &SitePath) -> String {
-        urls::permalink(self.config.edition.base_url.as_deref(), path)
+    /// The canonical permalink of `path`, when the edition has a `base_url`.
+    fn permalink(&self, path: &SitePath) -> Option<String> {
+        let base = self.config.edition.base_url.as_deref()?;
+        Some(urls::permalink(base, path))
+    }
+
+    /// How the page at `at` names `target` for keeps: its permalink, or without a
+    /// `base_url` a relative address, so no link of the site leaves it.
+    fn address(&self, at: &SitePath, target: &SitePath) -> String {
+        self.permalink(target)
+            .unwrap_or_else(|| target.href_from(at))
     }
 
     fn person_link(&self, at: &SitePath, id: &PersonId) -> Link {
@@ -664,12 +670,11 @@ fn home(site: &Site<'_>, at: &SitePath) -> HomePage {
             .as_deref()
             .map(|t| site.markdown(at, t)),
         collections: edition
-            .collections
+            .roots
             .iter()
-            .enumerate()
-            .filter(|(_, c)| c.parent.is_none())
-            .map(|(i, _)| site.collection_item(at, i))
+            .map(|&i| site.collection_item(at, i))
             .collect(),
+
         earliest: (0..shown).map(|i| site.doc_item(at, i)).collect(),
         latest: (count - shown..count)
             .rev()

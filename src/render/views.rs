@@ -212,8 +212,9 @@ pub struct DocumentPage {
     pub body_html: String,
     /// The notes, by hand.
     pub note_groups: Vec<NoteGroup>,
-    /// Its canonical permalink.
-    pub permalink: String,
+    /// Its canonical permalink, when the edition has a `base_url`.
+    pub permalink: Option<String>,
+
     /// Highwire Press and Dublin Core `<meta>` tags, for reference managers and crawlers.
     pub meta: Vec<MetaTag>,
     /// schema.org JSON-LD, escaped for a `<script>` element.
@@ -273,6 +274,8 @@ pub struct NoteView {
 pub struct DocumentsPage {
     /// The documents.
     pub documents: Vec<DocItem>,
+    /// The index of document types, when documents have types.
+    pub types: Option<String>,
 }
 
 /// `collections/PATH/index.html`.

@@ -1,0 +1,31 @@
+//! Integration tests of annals: each module builds tiny editions with the real binary and
+//! checks what a reader or an editor would notice. Issue #3, "Build an edition end to end".
+
+mod harness;
+
+// The command line: help, version, paths, the summary line.
+mod cli;
+// `annals new`: a starter edition that builds at once.
+mod new;
+// book.toml: the minimum that builds, unknown and missing keys.
+mod config;
+// Document front matter: every field shown, errors with their line, dates, order, ids, drafts.
+mod front_matter;
+// Folders as collections: pages, introductions, order, nesting, breadcrumbs.
+mod collections;
+// Footnotes by hand: attribution, grouping, links both ways, errors.
+mod notes;
+// person:, place: and doc: links in bodies.
+mod links;
+// Paragraph anchors p1..pN and heading ids.
+mod anchors;
+// Raw HTML: sanitised by default, kept with unsafe_html.
+mod sanitize;
+// Edition themes overriding the built-in templates and static files.
+mod theme;
+// The output folder: URLs, redirects, link integrity, determinism, safety of the swap.
+mod output;
+// Broken input is reported with a place, never a panic.
+mod errors;
+// The sample edition at the repository root.
+mod sample;
