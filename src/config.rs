@@ -90,14 +90,14 @@ impl Config {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
-    edition: Option<RawEdition>,
+    edition: Option<toml::Spanned<RawEdition>>,
     #[serde(default)]
     build: RawBuild,
     #[serde(default)]
     annotators: RawHands,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct RawEdition {
     title: Option<toml::Spanned<String>>,
@@ -205,33 +205,81 @@ pub fn load(root: &Path) -> std::io::Result<(Option<Config>, Diagnostics)> {
             return Ok((None, diagnostics));
         }
     };
-    let raw: RawConfig = match toml::from_str(&source.text) {
-        Ok(raw) => raw,
-        Err(error) => {
-            diagnostics.push(toml_diagnostic(&error, &file, source.offset));
-            return Ok((None, diagnostics));
-        }
+    let (raw, errors) = parse(&source.text);
+    for error in &errors {
+        diagnostics.push(toml_diagnostic(error, &file, source.offset));
+    }
+    let Some(raw) = raw else {
+        return Ok((None, diagnostics));
     };
     let at = |range: std::ops::Range<usize>| Span::new(&file, range).shifted(source.offset);
-    let config = check(raw, &at, &mut diagnostics);
+    let config = check(raw, root, &at, &mut diagnostics);
     Ok((config, diagnostics))
+}
+
+/// Parses book.toml. Every unknown key is reported (each with its place) and left out, so
+/// one typo does not hide the rest of the edition's problems; other errors stop here.
+fn parse(text: &str) -> (Option<RawConfig>, Vec<toml::de::Error>) {
+    let mut table = match toml::de::DeTable::parse(text) {
+        Ok(table) => table,
+        Err(error) => return (None, vec![error]),
+    };
+    let mut errors = Vec::new();
+    loop {
+        match RawConfig::deserialize(toml::de::Deserializer::from(table.clone())) {
+            Ok(raw) => return (Some(raw), errors),
+            Err(error) => {
+                let unknown = error.message().starts_with("unknown field");
+                let removed = unknown
+                    && error
+                        .span()
+                        .is_some_and(|span| remove_key(table.get_mut(), &span));
+                errors.push(error);
+                if !removed {
+                    return (None, errors);
+                }
+            }
+        }
+    }
+}
+
+/// Removes the key written at `span` from `table` or a table inside it.
+fn remove_key(table: &mut toml::de::DeTable<'_>, span: &std::ops::Range<usize>) -> bool {
+    let found = table.keys().find(|key| key.span() == *span).cloned();
+    if let Some(key) = found {
+        table.remove(&key);
+        return true;
+    }
+    table.iter_mut().any(|(_, value)| match value.get_mut() {
+        toml::de::DeValue::Table(inner) => remove_key(inner, span),
+        _ => false,
+    })
 }
 
 fn check(
     raw: RawConfig,
+    root: &Path,
     at: &dyn Fn(std::ops::Range<usize>) -> Span,
     diagnostics: &mut Diagnostics,
 ) -> Option<Config> {
-    let Some(edition) = raw.edition else {
-        diagnostics.push(
-            Diagnostic::error(
-                "missing-field",
-                format!("{FILE_NAME} has no [edition] table"),
-            )
-            .at(at(0..0))
-            .with_help("add [edition] with at least title = \"...\""),
-        );
-        return None;
+    // Without a title the edition is still checked; the error keeps it from being built.
+    let has_edition = raw.edition.is_some();
+    let (edition, edition_span) = match raw.edition {
+        Some(edition) => {
+            let span = edition.span();
+            (edition.into_inner(), span)
+        }
+        None => {
+            diagnostics.push(
+                Diagnostic::error(
+                    "missing-field",
+                    format!("{FILE_NAME} has no [edition] table"),
+                )
+                .at(at(0..0))
+                .with_help("add [edition] with at least title = \"...\""),
+            );
+            (RawEdition::default(), 0..0)
+        }
     };
     let title = match edition.title {
         Some(title) if !title.get_ref().trim().is_empty() => title.into_inner(),
@@ -240,15 +288,17 @@ fn check(
                 Diagnostic::error("missing-field", "the edition's title is empty")
                     .at(at(title.span())),
             );
-            return None;
+            String::new()
         }
         None => {
-            diagnostics.push(
-                Diagnostic::error("missing-field", "[edition] has no title")
-                    .at(at(0..0))
-                    .with_help("add title = \"...\" under [edition]"),
-            );
-            return None;
+            if has_edition {
+                diagnostics.push(
+                    Diagnostic::error("missing-field", "[edition] has no title")
+                        .at(at(edition_span.start..edition_span.start))
+                        .with_help("add title = \"...\" under [edition]"),
+                );
+            }
+            String::new()
         }
     };
     let language = match edition.language {
@@ -277,10 +327,8 @@ fn check(
         }
     });
     let theme = match raw.build.theme {
-        Some(theme) if theme.get_ref() == "default" || HandId::parse(theme.get_ref()).is_ok() => {
-            theme.into_inner()
-        }
-        Some(theme) => {
+        Some(theme) if theme.get_ref() == "default" => theme.into_inner(),
+        Some(theme) if HandId::parse(theme.get_ref()).is_err() => {
             diagnostics.push(
                 Diagnostic::error("invalid-value", "theme must name a folder under themes/")
                     .at(at(theme.span()))
@@ -288,6 +336,19 @@ fn check(
             );
             "default".to_owned()
         }
+        Some(theme) if !root.join("themes").join(theme.get_ref()).is_dir() => {
+            diagnostics.push(
+                Diagnostic::error(
+                    "unknown-theme",
+                    format!("theme {:?} has no folder themes/{}/", theme.get_ref(), theme.get_ref()),
+                )
+                .at(at(theme.span()))
+                .with_help("set [build] theme = \"default\", or create the folder with templates/ and static/"),
+
+            );
+            "default".to_owned()
+        }
+        Some(theme) => theme.into_inner(),
         None => "default".to_owned(),
     };
     let hands = check_hands(raw.annotators, at, diagnostics);
@@ -403,11 +464,17 @@ mod tests {
     }
 
     #[test]
-    fn unknown_keys_are_errors_at_their_line() {
-        let text = "[edition]\ntitle = \"T\"\ntitel = \"typo\"\n";
+    fn unknown_keys_are_errors_at_their_line_and_the_rest_is_still_read() {
+        let text = "[edition]\ntitle = \"T\"\ntitel = \"typo\"\n[build]\nstrcit = true\n";
         let (config, diagnostics) = load_text(text);
-        assert!(config.is_none());
-        assert_eq!(diagnostics[0].code, "unknown-key");
+        assert_eq!(
+            config.unwrap().edition.title,
+            "T",
+            "one typo must not hide the rest"
+        );
+        assert_eq!(diagnostics.len(), 2, "{diagnostics:?}");
+        assert!(diagnostics.iter().all(|d| d.code == "unknown-key"));
+
         assert!(
             diagnostics[0].message.contains("titel"),
             "{}",

@@ -208,34 +208,61 @@ struct JsonDiagnostic<'a> {
 }
 
 /// The text of every file named by a diagnostic, read once when printing. Files that cannot be
-/// read any more (or are not UTF-8) are shown as far as they can be.
+/// read any more (or are not UTF-8) are shown as far as they can be. A byte-order mark is left
+/// out of the text shown, and spans (which count it) are moved back over it, so columns on
+/// the first line count what an editor sees.
 struct Sources {
     files: SimpleFiles<String, String>,
-    ids: BTreeMap<SourcePath, usize>,
+    by_path: BTreeMap<SourcePath, SourceFile>,
+}
+
+/// One file as printing sees it.
+struct SourceFile {
+    /// Its id among `Sources::files`.
+    id: usize,
+    /// Bytes of a byte-order mark removed from the start.
+    bom: usize,
+    /// Its lines, for JSON's line and column.
+    lines: LineIndex,
 }
 
 impl Sources {
     fn read(diagnostics: &[Diagnostic]) -> Sources {
         let mut files = SimpleFiles::new();
-        let mut ids = BTreeMap::new();
+        let mut by_path = BTreeMap::new();
         for span in diagnostics.iter().filter_map(|d| d.span.as_ref()) {
-            ids.entry(span.file.clone()).or_insert_with(|| {
+            by_path.entry(span.file.clone()).or_insert_with(|| {
                 let bytes = std::fs::read(span.file.path()).unwrap_or_default();
-                files.add(
-                    span.file.to_string(),
-                    String::from_utf8_lossy(&bytes).into_owned(),
-                )
+                let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+                    3
+                } else {
+                    0
+                };
+                let text = String::from_utf8_lossy(&bytes[bom..]).into_owned();
+                let lines = LineIndex::new(&text);
+                let id = files.add(span.file.to_string(), text);
+                SourceFile { id, bom, lines }
             });
         }
-        Sources { files, ids }
+        Sources { files, by_path }
     }
 
-    fn text(&self, file: &SourcePath) -> &str {
-        let id = self.ids[file];
+    fn text(&self, file: &SourceFile) -> &str {
         self.files
-            .get(id)
+            .get(file.id)
             .expect("every diagnostic's file was added in Sources::read")
             .source()
+    }
+
+    /// The file of `span` and the span's range in its shown text: whole characters, so a
+    /// single invalid byte is still one character wide.
+    fn locate(&self, span: &Span) -> (&SourceFile, std::ops::Range<usize>) {
+        let file = &self.by_path[&span.file];
+        let text = self.text(file);
+        let start = crate::source::floor_char_boundary(text, span.start.saturating_sub(file.bom));
+        let end =
+            crate::source::ceil_char_boundary(text, span.end.saturating_sub(file.bom)).max(start);
+        (file, start..end)
     }
 
     fn report(&self, diagnostic: &Diagnostic) -> Report<usize> {
@@ -247,19 +274,16 @@ impl Sources {
             .with_code(diagnostic.code)
             .with_message(&diagnostic.message);
         if let Some(span) = &diagnostic.span {
-            let text = self.text(&span.file);
-            let start = crate::source::floor_char_boundary(text, span.start);
+            let (file, range) = self.locate(span);
+            let text = self.text(file);
             // Underline at most the rest of the first line, and not a whole screen of it: a
             // span over a 50,000-character line must stay readable.
-            let line_end = text[start..]
+            let line_end = text[range.start..]
                 .find(['\n', '\r'])
-                .map_or(text.len(), |i| start + i);
-            let limit = crate::source::floor_char_boundary(text, start + 120);
-            let end = crate::source::floor_char_boundary(text, span.end)
-                .min(line_end)
-                .min(limit)
-                .max(start);
-            let mut label = Label::primary(self.ids[&span.file], start..end);
+                .map_or(text.len(), |i| range.start + i);
+            let limit = crate::source::floor_char_boundary(text, range.start + 120);
+            let end = range.end.min(line_end).min(limit).max(range.start);
+            let mut label = Label::primary(file.id, range.start..end);
             if let Some(remark) = &diagnostic.label {
                 label = label.with_message(remark);
             }
@@ -274,9 +298,10 @@ impl Sources {
     fn json<'a>(&self, diagnostic: &'a Diagnostic) -> JsonDiagnostic<'a> {
         let (file, start, end) = match &diagnostic.span {
             Some(span) => {
-                let index = LineIndex::new(self.text(&span.file));
-                let start = index.line_col(span.start);
-                let end = index.line_col(span.end);
+                let (file, range) = self.locate(span);
+                let text = self.text(file);
+                let start = file.lines.line_col(text, range.start);
+                let end = file.lines.line_col(text, range.end);
                 (Some(span.file.to_string()), Some(start), Some(end))
             }
             None => (None, None, None),

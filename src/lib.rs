@@ -22,6 +22,7 @@
 //! - **Input never panics the build**: editors' mistakes are diagnostics with file, line and
 //!   column; only I/O failures are `io::Error`.
 
+pub mod cite;
 pub mod cli;
 pub mod config;
 pub mod diagnostics;
@@ -118,13 +119,16 @@ fn run(
         }
     };
     let glossary = markdown::Glossary::new(&resolved.glossary);
+    let citer = cite::Citer::new();
     let site = render::Site {
         config: &config,
         edition: &resolved,
         indexes: &indexes,
         theme: &theme,
         glossary: &glossary,
+        citer: &citer,
     };
+
     let pages = render::plan(&resolved, &indexes, &theme);
     let summary = |output| Summary {
         documents: resolved.documents.len(),
@@ -132,32 +136,24 @@ fn run(
         output,
         seconds: started.elapsed().as_secs_f64(),
     };
+    let output = options
+        .output
+        .clone()
+        .unwrap_or_else(|| root.join(&config.build.output));
     if !write {
+        if let Err(refused) = write::guard(root, &output) {
+            diagnostics.push(unsafe_output(&output, refused)?);
+        }
         diagnostics.extend(render_all(&site, &pages, &write::Discard, progress)?);
         return Ok((Some(summary(None)), diagnostics));
     }
     if diagnostics.has_errors() {
         return Ok((None, diagnostics));
     }
-    let output = options
-        .output
-        .clone()
-        .unwrap_or_else(|| root.join(&config.build.output));
     let staging = match write::Staging::begin(root, &output) {
         Ok(staging) => staging,
-        Err(write::StagingError::Io(error)) => return Err(error),
-        Err(write::StagingError::Unsafe(refused)) => {
-            diagnostics.push(
-                Diagnostic::error(
-                    "unsafe-output",
-                    format!(
-                        "refusing to build into {}: {}",
-                        shown(&output),
-                        refused.reason
-                    ),
-                )
-                .with_help("choose another folder with --out, or [build] output in book.toml"),
-            );
+        Err(refused) => {
+            diagnostics.push(unsafe_output(&output, refused)?);
             return Ok((None, diagnostics));
         }
     };
@@ -197,6 +193,22 @@ fn render_all(
     Ok(problems
         .into_inner()
         .expect("no thread panics while holding it"))
+}
+
+/// The error for an output folder annals must not replace; I/O failures pass through.
+fn unsafe_output(output: &Path, refused: write::StagingError) -> io::Result<Diagnostic> {
+    match refused {
+        write::StagingError::Io(error) => Err(error),
+        write::StagingError::Unsafe(refused) => Ok(Diagnostic::error(
+            "unsafe-output",
+            format!(
+                "refusing to build into {}: {}",
+                shown(output),
+                refused.reason
+            ),
+        )
+        .with_help("choose another folder with --out, or [build] output in book.toml")),
+    }
 }
 
 /// A path as the user would type it: without a leading `./`.

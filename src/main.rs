@@ -9,7 +9,7 @@ use annals::diagnostics::Diagnostics;
 use annals::progress::Progress;
 use annals::{BuildOptions, Summary};
 use clap::Parser;
-use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -85,16 +85,22 @@ fn finish(
         }
     };
     let printed = match format {
-        Format::Json => diagnostics.print_json(&mut std::io::stdout().lock()),
+        Format::Json => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            diagnostics.print_json(&mut out).and_then(|()| out.flush())
+        }
         Format::Human => {
             let color = if std::io::stderr().is_terminal() {
                 ColorChoice::Auto
             } else {
                 ColorChoice::Never
             };
-            diagnostics.print_human(&mut StandardStream::stderr(color))
+            // Buffered: thousands of diagnostics must not cost a system call per fragment.
+            let mut err = BufferedStandardStream::stderr(color);
+            diagnostics.print_human(&mut err).and_then(|()| err.flush())
         }
     };
+
     if let Err(error) = printed {
         eprintln!("error: cannot print the diagnostics: {error}");
     }

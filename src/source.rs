@@ -81,27 +81,40 @@ impl Span {
     }
 }
 
-/// Converts byte offsets of one text to 1-based lines and columns (columns count characters).
-pub struct LineIndex<'a> {
-    text: &'a str,
+/// Converts byte offsets of one text to 1-based lines and columns (columns count
+/// characters). Built once per text; every query passes the same text again.
+pub struct LineIndex {
     line_starts: Vec<usize>,
 }
 
-impl<'a> LineIndex<'a> {
+impl LineIndex {
     /// Indexes the line starts of `text`.
-    pub fn new(text: &'a str) -> LineIndex<'a> {
+    pub fn new(text: &str) -> LineIndex {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        LineIndex { text, line_starts }
+        LineIndex { line_starts }
     }
 
-    /// The 1-based line and column of byte `offset` (clamped to the text).
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = floor_char_boundary(self.text, offset);
+    /// The 1-based line and column of byte `offset` of `text` (clamped to the text).
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset);
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
-        let column = self.text[self.line_starts[line]..offset].chars().count() + 1;
+        let column = text[self.line_starts[line]..offset].chars().count() + 1;
         (line + 1, column)
+    }
+
+    /// The byte offset in `text` of 1-based `line` and character `column` (clamped).
+    pub fn offset(&self, text: &str, line: usize, column: usize) -> usize {
+        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return text.len();
+        };
+        let rest = &text[start..];
+        let within = rest
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(rest.len(), |(index, _)| index);
+        start + within
     }
 }
 
@@ -114,18 +127,33 @@ pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
     offset
 }
 
+/// The smallest char boundary of `text` at or after `offset`.
+pub fn ceil_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset += 1;
+    }
+    offset
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn line_and_column_are_one_based_and_count_characters() {
-        let index = LineIndex::new("ab\nçd\r\nef");
-        assert_eq!(index.line_col(0), (1, 1));
-        assert_eq!(index.line_col(3), (2, 1));
-        assert_eq!(index.line_col(5), (2, 2), "ç is two bytes but one column");
-        assert_eq!(index.line_col(8), (3, 1));
-        assert_eq!(index.line_col(999), (3, 3));
+        let text = "ab\nçd\r\nef";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(text, 0), (1, 1));
+        assert_eq!(index.line_col(text, 3), (2, 1));
+        assert_eq!(
+            index.line_col(text, 5),
+            (2, 2),
+            "ç is two bytes but one column"
+        );
+        assert_eq!(index.line_col(text, 8), (3, 1));
+        assert_eq!(index.line_col(text, 999), (3, 3));
+        assert_eq!(index.offset(text, 2, 2), 5);
     }
 }
 
@@ -170,20 +198,5 @@ pub fn read_text(path: &Path) -> Result<SourceText, ReadError> {
         Err(error) => Err(ReadError::NotUtf8 {
             offset: offset + error.utf8_error().valid_up_to(),
         }),
-    }
-}
-
-impl LineIndex<'_> {
-    /// The byte offset of 1-based `line` and character `column` (clamped to the text).
-    pub fn offset(&self, line: usize, column: usize) -> usize {
-        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
-            return self.text.len();
-        };
-        let rest = &self.text[start..];
-        let within = rest
-            .char_indices()
-            .nth(column.saturating_sub(1))
-            .map_or(rest.len(), |(index, _)| index);
-        start + within
     }
 }

@@ -53,17 +53,24 @@ impl Staging {
     /// any other build of the same output, removes staging folders that killed builds left
     /// behind, and creates a fresh staging folder beside `output`.
     pub fn begin(root: &Path, output: &Path) -> Result<Staging, StagingError> {
-        let output = absolute(output).map_err(StagingError::Io)?;
-        let root = absolute(root).map_err(StagingError::Io)?;
-        check_output(&root, &output).map_err(StagingError::Unsafe)?;
-        let parent = output.parent().ok_or(StagingError::Unsafe(UnsafeOutput {
-            output: output.clone(),
-            reason: "it is the root of the file system",
-        }))?;
+        let output = guard(root, output)?;
+        let parent = output
+            .parent()
+            .expect("guard refuses an output without a parent");
+
         fs::create_dir_all(parent).map_err(|e| StagingError::Io(with_path(e, parent)))?;
         let lock = lock_folder(parent);
         let prefix = staging_prefix(&output);
+        let old = old_site(&output);
+        // A build killed between moving the old site aside and moving the new one in left
+        // no output: the old site is the last good one, so it goes back.
+        if !output.exists() && old.is_dir() {
+            fs::rename(&old, &output).map_err(|e| StagingError::Io(with_path(e, &old)))?;
+        }
         remove_leftovers(parent, &prefix);
+        if old.is_dir() {
+            remove_tree(&old).map_err(StagingError::Io)?;
+        }
         let staging = tempfile::Builder::new()
             .prefix(&prefix)
             .tempdir_in(parent)
@@ -80,15 +87,8 @@ impl Staging {
     /// Replaces the output folder with the staged build. The old site is moved aside first
     /// and removed only once the new one is in place.
     pub fn commit(self) -> io::Result<PathBuf> {
-        let parent = self
-            .output
-            .parent()
-            .expect("Staging::begin refused an output without a parent");
-        let old = parent.join(format!(
-            "{}old-{}",
-            staging_prefix(&self.output),
-            std::process::id()
-        ));
+        let old = old_site(&self.output);
+
         let had_output = self.output.exists();
         if had_output {
             fs::rename(&self.output, &old).map_err(|e| with_path(e, &self.output))?;
@@ -102,7 +102,7 @@ impl Staging {
             return Err(with_path(error, &self.output));
         }
         if had_output {
-            fs::remove_dir_all(&old).map_err(|e| with_path(e, &old))?;
+            remove_tree(&old)?;
         }
         Ok(self.output)
     }
@@ -125,6 +125,21 @@ pub enum StagingError {
     Unsafe(UnsafeOutput),
     /// The file system refused.
     Io(io::Error),
+}
+
+/// Checks that annals may replace `output` with the site of the edition at `root`; gives the
+/// output's absolute path. `check` asks it too, so it reports what `build` would refuse.
+pub fn guard(root: &Path, output: &Path) -> Result<PathBuf, StagingError> {
+    let output = absolute(output).map_err(StagingError::Io)?;
+    let root = absolute(root).map_err(StagingError::Io)?;
+    check_output(&root, &output).map_err(StagingError::Unsafe)?;
+    if output.parent().is_none() {
+        return Err(StagingError::Unsafe(UnsafeOutput {
+            output,
+            reason: "it is the root of the file system",
+        }));
+    }
+    Ok(output)
 }
 
 fn check_output(root: &Path, output: &Path) -> Result<(), UnsafeOutput> {
@@ -171,6 +186,61 @@ fn staging_prefix(output: &Path) -> String {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     format!(".{name}.annals-staging-")
+}
+
+/// Where the previous site waits while the new one is moved in: `.site.annals-old`.
+fn old_site(output: &Path) -> PathBuf {
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    output.with_file_name(format!(".{name}.annals-old"))
+}
+
+/// Removes a folder annals made, with several threads: removing thousands of files is bound
+/// by the disk's latency, not by the processor, and the requests overlap.
+fn remove_tree(folder: &Path) -> io::Result<()> {
+    let mut files = Vec::new();
+    let mut folders = Vec::new();
+    for entry in walkdir::WalkDir::new(folder).contents_first(true) {
+        let entry = entry.map_err(io::Error::other)?;
+        if entry.file_type().is_dir() {
+            folders.push((entry.depth(), entry.into_path()));
+        } else {
+            files.push(entry.into_path());
+        }
+    }
+    in_parallel(&files, |file| fs::remove_file(file))?;
+    // Deepest first, each depth in parallel: a folder is empty once the one below is gone.
+    folders.sort_by_key(|(depth, _)| std::cmp::Reverse(*depth));
+    for depth in folders.chunk_by(|a, b| a.0 == b.0) {
+        let paths: Vec<PathBuf> = depth.iter().map(|(_, path)| path.clone()).collect();
+        in_parallel(&paths, |path| fs::remove_dir(path))?;
+    }
+    Ok(())
+}
+
+/// Runs `remove` on every path with a few threads; the first error wins.
+fn in_parallel(
+    paths: &[PathBuf],
+    remove: impl Fn(&Path) -> io::Result<()> + Sync,
+) -> io::Result<()> {
+    const THREADS: usize = 8;
+    let chunk = paths.len().div_ceil(THREADS).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(|| {
+                    part.iter()
+                        .try_for_each(|path| remove(path).map_err(|e| with_path(e, path)))
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .try_for_each(|worker| worker.join().expect("removing files does not panic"))
+    })
 }
 
 /// Removes staging folders of this output left by builds that were killed. Safe because the

@@ -72,9 +72,9 @@ fn line_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 
 type Refs = Option<Located<Names>>;
 
-/// A document's front matter as written: one field per key of the content model.
+/// A document's front matter as written: one field per key of the content model. Unknown
+/// keys are reported by [`yaml::parse_mapping`], all of them, from this struct's own fields.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawMeta {
     id: Option<Located<String>>,
     aliases: Refs,
@@ -129,7 +129,6 @@ struct RawLink {
 
 /// An `_index.md`'s front matter.
 #[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
 struct RawIndex {
     title: Option<String>,
     description: Option<String>,
@@ -151,36 +150,60 @@ impl FileText<'_> {
     }
 }
 
-/// Checks a document's front matter. `None` when the document cannot be used at all; every
-/// problem found is in `diagnostics`.
+/// What a document file's front matter gives.
+pub(crate) struct Parsed {
+    /// The document, when its front matter is usable.
+    pub(crate) document: Option<Document>,
+    /// Where its body starts in the file, when the front matter is closed: the body is
+    /// checked even when the front matter has errors, so one run reports both.
+    pub(crate) body_offset: Option<usize>,
+}
+
+/// Checks a document's front matter; every problem found is in `diagnostics`.
 pub(crate) fn document(
     source: &FileText<'_>,
     default_id: Option<DocId>,
     collection: Option<CollectionId>,
     diagnostics: &mut Diagnostics,
-) -> Option<Document> {
+) -> Parsed {
     let split = match split(source.text) {
         Ok(split) => split,
         Err(error) => {
             diagnostics.push(split_diagnostic(error, source));
-            return None;
+            return Parsed {
+                document: None,
+                body_offset: None,
+            };
         }
     };
+    let body_offset = source.offset + split.body.start;
+    Parsed {
+        document: meta(source, &split, default_id, collection, diagnostics),
+        body_offset: Some(body_offset),
+    }
+}
+
+/// The document its front matter describes, if it can be made.
+fn meta(
+    source: &FileText<'_>,
+    split: &Split,
+    default_id: Option<DocId>,
+    collection: Option<CollectionId>,
+    diagnostics: &mut Diagnostics,
+) -> Option<Document> {
     let placement = Placement {
         file: source.file,
         offset: source.offset + split.yaml.start,
     };
-    let raw: RawMeta = match yaml::parse(
+    let (raw, problems) = yaml::parse_mapping::<RawMeta>(
         &source.text[split.yaml.clone()],
         placement,
         Limits::FrontMatter,
-    ) {
-        Ok(raw) => raw,
-        Err(diagnostic) => {
-            diagnostics.push(diagnostic);
-            return None;
-        }
-    };
+    );
+    for problem in problems {
+        diagnostics.push(problem);
+    }
+    let raw = raw?;
     let fence = source.span(0..3);
     let mut checker = Checker {
         placement,
@@ -442,12 +465,12 @@ fn index_parts(source: &FileText<'_>, diagnostics: &mut Diagnostics) -> (RawInde
             let raw = if yaml_text.trim().is_empty() {
                 RawIndex::default()
             } else {
-                yaml::parse(yaml_text, placement, Limits::FrontMatter).unwrap_or_else(
-                    |diagnostic| {
-                        diagnostics.push(diagnostic);
-                        RawIndex::default()
-                    },
-                )
+                let (raw, problems) =
+                    yaml::parse_mapping(yaml_text, placement, Limits::FrontMatter);
+                for problem in problems {
+                    diagnostics.push(problem);
+                }
+                raw.unwrap_or_default()
             };
             (raw, &source.text[split.body])
         }

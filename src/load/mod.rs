@@ -75,7 +75,7 @@ pub fn edition(
         diagnostics.extend(found_problems);
         documents.extend(document);
     }
-    if documents.is_empty() {
+    if found.documents.is_empty() {
         diagnostics.push(Diagnostic::warning(
             "no-documents",
             "documents/ holds no documents (Markdown files other than _index.md)",
@@ -113,21 +113,16 @@ fn walk(root: &Path, diagnostics: &mut Diagnostics) -> Found {
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
-                let path = error
-                    .path()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|| documents_dir.clone());
-                let what = if error.loop_ancestor().is_some() {
-                    "a symlink loop"
-                } else {
-                    "unreadable"
+                let path = error.path().unwrap_or(&documents_dir);
+                let shown = SourcePath::new(root, path.strip_prefix(root).unwrap_or(path));
+                let what = match error.io_error() {
+                    _ if error.loop_ancestor().is_some() => "it is a symlink loop".to_owned(),
+                    Some(io) => format!("it cannot be read ({})", io.kind()),
+                    None => "it cannot be read".to_owned(),
                 };
                 diagnostics.push(
-                    Diagnostic::warning(
-                        "skipped-file",
-                        format!("skipped {}: {what} ({error})", path.display()),
-                    )
-                    .with_help("remove the link or fix the file's permissions"),
+                    Diagnostic::warning("skipped-file", format!("skipped {shown}: {what}"))
+                        .with_help("remove the link or fix the file's permissions"),
                 );
                 continue;
             }
@@ -146,7 +141,7 @@ fn walk(root: &Path, diagnostics: &mut Diagnostics) -> Found {
                         "skipped-file",
                         format!(
                             "skipped {}: it is a symlink to somewhere outside documents/",
-                            relative.display()
+                            SourcePath::new(root, &relative)
                         ),
                     )
                     .with_help("copy the file into documents/ instead of linking to it"),
@@ -205,6 +200,21 @@ fn walk(root: &Path, diagnostics: &mut Diagnostics) -> Found {
         if !is_markdown {
             continue;
         }
+        // A pipe or a device would block the read forever; only regular files are texts.
+        if !entry.file_type().is_file() {
+            diagnostics.push(
+                Diagnostic::warning(
+                    "skipped-file",
+                    format!(
+                        "skipped {}: it is not a regular file",
+                        SourcePath::new(root, &relative)
+                    ),
+                )
+                .with_help("documents are ordinary files; remove it or replace it with one"),
+            );
+            continue;
+        }
+
         let folder = &segments[..segments.len() - 1];
         let collection = CollectionId::from_segments(folder.iter().map(String::as_str));
         if entry.file_name() == "_index.md" {
@@ -241,27 +251,30 @@ fn document(
         text: &text.text,
         offset: text.offset,
     };
-    let Some(mut document) = front_matter::document(
+    let parsed = front_matter::document(
         &source,
         DocId::from_text(&stem),
         collection,
         &mut diagnostics,
-    ) else {
+    );
+    let Some(body_offset) = parsed.body_offset else {
         return Ok((None, diagnostics));
     };
-    let body = &text.text[document.body_offset - text.offset..];
     let scan = markdown::scan(
-        body,
+        &text.text[body_offset - text.offset..],
         BodyAt {
             file: &file,
-            offset: document.body_offset,
+            offset: body_offset,
         },
         &config.hands,
         &mut diagnostics,
     );
-    document.references = scan.references;
-    document.paragraphs = scan.paragraphs;
-    Ok((Some(document), diagnostics))
+    let document = parsed.document.map(|document| Document {
+        references: scan.references,
+        paragraphs: scan.paragraphs,
+        ..document
+    });
+    Ok((document, diagnostics))
 }
 
 /// Reads the `_index.md` files and names every collection that holds documents.

@@ -213,15 +213,108 @@ pub(crate) fn parse<T: DeserializeOwned>(
         with_snippet: false,
     };
     serde_saphyr::from_str_with_options(yaml, options)
-        .map_err(|error| diagnostic(&error, yaml, placement))
+        .map_err(|error| diagnostic(&error, yaml, placement, limits))
 }
 
-fn diagnostic(error: &Error, yaml: &str, placement: Placement<'_>) -> Diagnostic {
-    let error = error.without_snippet();
+/// Parses the mapping `yaml` into `T`, a struct that does not deny unknown fields, and reports
+/// every key `T` does not know (with "did you mean") besides any other problem: a typo in one
+/// key must not hide a bad date two lines further down. `None` when `T` cannot be made.
+pub(crate) fn parse_mapping<T: DeserializeOwned>(
+    yaml: &str,
+    placement: Placement<'_>,
+    limits: Limits,
+) -> (Option<T>, Vec<Diagnostic>) {
+    let keys: Entries<de::IgnoredAny> = match parse(yaml, placement, limits) {
+        Ok(keys) => keys,
+        Err(diagnostic) => return (None, vec![diagnostic]),
+    };
+    let known = fields_of::<T>();
+    let mut diagnostics: Vec<Diagnostic> = keys
+        .0
+        .iter()
+        .filter(|(key, _)| !known.contains(&key.value.as_str()))
+        .map(|(key, _)| {
+            Diagnostic::error("unknown-key", format!("unknown key `{}`", key.value))
+                .at(placement.span(key.range.clone()))
+                .with_help(unknown_key_help(&key.value, known))
+        })
+        .collect();
+    match parse(yaml, placement, limits) {
+        Ok(value) => (Some(value), diagnostics),
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic);
+            (None, diagnostics)
+        }
+    }
+}
+
+/// The field names a serde struct accepts, as its derived `Deserialize` declares them; so the
+/// list of known keys is the struct itself, never a copy kept by hand.
+fn fields_of<T: DeserializeOwned>() -> &'static [&'static str] {
+    let mut fields: &'static [&'static str] = &[];
+    let _ = T::deserialize(FieldProbe(&mut fields));
+    fields
+}
+
+/// A deserializer that only records the fields a struct asks for, then stops.
+struct FieldProbe<'a>(&'a mut &'static [&'static str]);
+
+/// Why [`FieldProbe`] stops: always, once it has what it came for.
+#[derive(Debug)]
+struct Stop;
+
+impl fmt::Display for Stop {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("field probe")
+    }
+}
+
+impl std::error::Error for Stop {}
+
+impl de::Error for Stop {
+    fn custom<M: fmt::Display>(_: M) -> Stop {
+        Stop
+    }
+}
+
+impl<'de> Deserializer<'de> for FieldProbe<'_> {
+    type Error = Stop;
+
+    fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Stop> {
+        Err(Stop)
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        fields: &'static [&'static str],
+        _: V,
+    ) -> Result<V::Value, Stop> {
+        *self.0 = fields;
+        Err(Stop)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+        ignored_any
+    }
+}
+
+fn diagnostic(error: &Error, yaml: &str, placement: Placement<'_>, limits: Limits) -> Diagnostic {
+    // The place is where the text went wrong (where an alias was used); the message is the
+    // cause, inside the wrappers that say so.
+    let located = error.without_snippet();
+    let mut error = error;
+    while let Error::AliasError { error: inner, .. } | Error::WithSnippet { error: inner, .. } =
+        error
+    {
+        error = inner;
+    }
     let message = serde_saphyr::DefaultMessageFormatter
         .format_message(error)
         .into_owned();
-    let range = error
+    let range = located
         .location()
         .filter(|location| location.line() > 0)
         .map(|location| {
@@ -230,8 +323,12 @@ fn diagnostic(error: &Error, yaml: &str, placement: Placement<'_>) -> Diagnostic
                 Some(start) => start as usize..(start + span.byte_len().unwrap_or(0)) as usize,
                 // Syntax errors carry only a line and column.
                 None => {
-                    let start = LineIndex::new(yaml)
-                        .offset(location.line() as usize, location.column() as usize);
+                    let start = LineIndex::new(yaml).offset(
+                        yaml,
+                        location.line() as usize,
+                        location.column() as usize,
+                    );
+
                     start..start
                 }
             }
@@ -272,15 +369,28 @@ fn diagnostic(error: &Error, yaml: &str, placement: Placement<'_>) -> Diagnostic
                 "bad-yaml",
                 "this must be a set of `key: value` lines, not a list or a single value".to_owned(),
                 Some(
-                    "write one `key: value` per line, e.g. `title: ...` and `date: 1945-10-21`"
-                        .to_owned(),
+                    match limits {
+                        Limits::FrontMatter => {
+                            "write one `key: value` per line, e.g. `title: ...` and `date: 1945-10-21`"
+                        }
+                        Limits::Registry => {
+                            "write one entry per line, `id: {name: ...}`, e.g. `beria: {name: Lavrentiy Beria}`"
+
+                        }
+                    }
+                    .to_owned(),
                 ),
             )
         }
         Error::Budget { .. } | Error::AliasReplayLimitExceeded { .. } => (
             "bad-yaml",
-            format!("this YAML is too large or too deeply nested to read: {message}"),
-            Some("a document's front matter needs no aliases or deep nesting".to_owned()),
+            "this YAML is too large, too deeply nested or expands too many aliases to be read"
+                .to_owned(),
+            Some(match limits {
+                Limits::FrontMatter => "a document's front matter needs no aliases or deep nesting",
+                Limits::Registry => "write each entry out in full instead of repeating it through aliases",
+            }
+            .to_owned()),
         ),
         _ => ("bad-yaml", message, None),
     };

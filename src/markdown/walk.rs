@@ -85,6 +85,7 @@ pub(super) struct Walk<'a, 'c> {
     series: Vec<u32>,
     in_definition: Option<usize>,
     text_run: Option<Range<usize>>,
+    in_code_block: bool,
     references: Vec<(LinkTarget, Place, Range<usize>)>,
     problems: Vec<Problem>,
     has_raw_html: bool,
@@ -115,6 +116,8 @@ impl<'a, 'c> Walk<'a, 'c> {
             series: vec![0; hands.len()],
             in_definition: None,
             text_run: None,
+            in_code_block: false,
+
             references: Vec::new(),
             problems: Vec::new(),
             has_raw_html: false,
@@ -142,8 +145,18 @@ impl<'a, 'c> Walk<'a, 'c> {
             self.end_text_run();
         }
         match event {
+            Event::Start(tag @ Tag::CodeBlock(_)) => {
+                self.in_code_block = true;
+                self.start(tag, range);
+            }
+            Event::End(tag @ TagEnd::CodeBlock) => {
+                self.in_code_block = false;
+                self.end(tag);
+            }
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag),
+            // Code is shown as written: no note marks to check, no glossary terms to mark.
+            Event::Text(text) if self.in_code_block => self.emit(Event::Text(text)),
             Event::Text(text) => {
                 self.text_run = Some(match self.text_run.take() {
                     Some(run) => run.start..range.end,

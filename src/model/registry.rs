@@ -61,19 +61,36 @@ impl Person {
     /// The key people are sorted by: `sort`, else for a person the last word of the name
     /// first ("Beria Lavrentiy"), else the name. Compared case-insensitively.
     pub fn sort_key(&self) -> String {
-        let key = match (&self.sort, self.kind) {
+        self.inverted_name().to_lowercase()
+    }
+
+    /// The name family first, as indexes and reference managers want it ("Beria, Lavrentiy"):
+    /// `sort` if given, else for a person the last word of the name first, else the name.
+    pub fn inverted_name(&self) -> String {
+        match (&self.sort, self.kind) {
             (Some(sort), _) => sort.clone(),
-            (None, PersonKind::Person) => match self.name.rsplit_once(' ') {
-                Some((given, surname)) => format!("{surname}, {given}"),
-                None => self.name.clone(),
+            (None, PersonKind::Person) => match family_and_given(&self.name) {
+                (family, Some(given)) => format!("{family}, {given}"),
+                (family, None) => family.to_owned(),
             },
             (None, PersonKind::Organization) => self.name.clone(),
-        };
-        key.to_lowercase()
+        }
+    }
+}
+
+/// A personal name written in reading order, split into its family name (the last word) and
+/// its given names: "Gary Goldberg" → ("Goldberg", Some("Gary")). The rule annals assumes
+/// wherever a person has no `sort` key: in indexes, metadata and citations.
+pub fn family_and_given(name: &str) -> (&str, Option<&str>) {
+    let name = name.trim();
+    match name.rsplit_once(' ') {
+        Some((given, family)) => (family, Some(given.trim_end())),
+        None => (name, None),
     }
 }
 
 /// A place.
+
 #[derive(Clone, Debug)]
 pub struct Place {
     /// Display name.

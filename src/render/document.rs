@@ -1,7 +1,7 @@
 //! The page of one document: its heading block, text, notes by hand and details.
 
 use super::views::*;
-use super::{Site, date_view, hand_view};
+use super::{CiteFile, Site, date_view, hand_view};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, RenderOptions};
 use crate::model::document::Document;
@@ -132,7 +132,7 @@ impl Site<'_> {
             published: document.published.clone(),
             translation: document.translation.as_ref().map(|t| TranslationView {
                 translator: t.translator.clone(),
-                from: t.from.as_deref().map(language_name),
+                from: t.from.as_deref().map(|code| language_name(code).to_owned()),
                 note: t.note.clone(),
             }),
             language,
@@ -165,7 +165,27 @@ impl Site<'_> {
             note_groups,
             permalink: self.permalink(&urls::document(&document.id)),
 
+            citations: {
+                let url = self.citation_url(index);
+                self.citer
+                    .format(&self.citable(index, url.as_deref()))
+                    .into_iter()
+                    .map(|citation| CitationView {
+                        style: citation.style.label(),
+                        id: format!("cite-{}", citation.style.label().to_lowercase()),
+                        html: citation.html,
+                    })
+                    .collect()
+            },
+            cite_files: CiteFile::ALL
+                .iter()
+                .map(|file| Link {
+                    label: file.label().to_owned(),
+                    href: file.name().to_owned(),
+                })
+                .collect(),
             meta: self.meta_tags(at, index),
+
             json_ld: self.json_ld(at, index),
 
             previous: index.checked_sub(1).map(|i| self.doc_item(at, i)),
@@ -174,27 +194,13 @@ impl Site<'_> {
     }
 }
 
-/// The English name of a language code, for the common ones; the code otherwise.
-fn language_name(code: &str) -> String {
-    let name = match code.split('-').next().unwrap_or(code) {
-        "ar" => "Arabic",
-        "az" => "Azerbaijani",
-        "de" => "German",
-        "en" => "English",
-        "es" => "Spanish",
-        "fa" => "Persian",
-        "fr" => "French",
-        "hy" => "Armenian",
-        "it" => "Italian",
-        "ka" => "Georgian",
-        "ku" => "Kurdish",
-        "pl" => "Polish",
-        "ru" => "Russian",
-        "tr" => "Turkish",
-        "uk" => "Ukrainian",
-        _ => return code.to_owned(),
-    };
-    name.to_owned()
+/// The English name of a BCP 47 language tag's language ("ru" → "Russian", "hy-Latn" →
+/// "Armenian"); the tag itself when it names no ISO 639 language.
+pub(super) fn language_name(tag: &str) -> &str {
+    let language = tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
+    isolang::Language::from_639_1(&language)
+        .or_else(|| isolang::Language::from_639_3(&language))
+        .map_or(tag, |language| language.to_name())
 }
 
 /// Reads a document's body again from its file.

@@ -165,6 +165,9 @@ impl PageKind {
                 | PageKind::Static(_)
                 | PageKind::DocumentsJson
                 | PageKind::DocumentsSchema
+                | PageKind::Cite(..)
+                | PageKind::EditionBibtex
+                | PageKind::EditionCslJson
                 | PageKind::Sitemap(_)
                 | PageKind::SitemapIndex(_)
                 | PageKind::Feed

@@ -124,14 +124,7 @@ impl Site<'_> {
     /// bodies.
     fn citation_name(&self, id: &PersonId) -> String {
         match self.edition.people.get(id) {
-            Some(person) if person.kind == PersonKind::Person => {
-                match (&person.sort, person.name.rsplit_once(' ')) {
-                    (Some(sort), _) if sort.contains(',') => sort.clone(),
-                    (_, Some((given, family))) => format!("{family}, {given}"),
-                    _ => person.name.clone(),
-                }
-            }
-            Some(person) => person.name.clone(),
+            Some(person) => person.inverted_name(),
             None => id.to_string(),
         }
     }

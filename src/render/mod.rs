@@ -6,6 +6,7 @@
 //! dropped, and memory does not grow with the texts.
 
 mod chart;
+mod citations;
 mod data;
 mod document;
 mod entries;
@@ -27,6 +28,7 @@ use crate::model::document::{Anchor, LinkTarget};
 use crate::model::id::{PersonId, PlaceId, TermId};
 use crate::model::{DocIndex, ResolvedEdition};
 use crate::urls::{self, SitePath};
+pub use citations::CiteFile;
 pub use theme::Theme;
 use views::*;
 
@@ -42,6 +44,8 @@ pub struct Site<'a> {
     pub theme: &'a Theme,
     /// The glossary, compiled for matching.
     pub glossary: &'a Glossary,
+    /// The citation styles, parsed once.
+    pub citer: &'a crate::cite::Citer,
 }
 
 /// One output file.
@@ -88,6 +92,12 @@ pub enum PageKind {
     Timeline,
     /// `data/documents.json`.
     DocumentsJson,
+    /// A citation file of a document.
+    Cite(DocIndex, CiteFile),
+    /// `data/edition.bib`.
+    EditionBibtex,
+    /// `data/edition.json`.
+    EditionCslJson,
     /// A sitemap listing these pages.
     Sitemap(Vec<SitePath>),
     /// The index of these sitemap files.
@@ -133,6 +143,14 @@ pub fn plan(edition: &ResolvedEdition, indexes: &Indexes, theme: &Theme) -> Vec<
         SitePath::fixed("data/documents.schema.json"),
         PageKind::DocumentsSchema,
     ));
+    pages.push(page(
+        SitePath::fixed("data/edition.bib"),
+        PageKind::EditionBibtex,
+    ));
+    pages.push(page(
+        SitePath::fixed("data/edition.json"),
+        PageKind::EditionCslJson,
+    ));
     if !edition.collections.is_empty() {
         pages.push(page(
             SitePath::fixed("collections/index.html"),
@@ -153,7 +171,14 @@ pub fn plan(edition: &ResolvedEdition, indexes: &Indexes, theme: &Theme) -> Vec<
             urls::document(&document.document.id),
             PageKind::Document(index),
         ));
+        for file in CiteFile::ALL {
+            pages.push(page(
+                urls::document_file(&document.document.id, file.name()),
+                PageKind::Cite(index, file),
+            ));
+        }
     }
+
     for (alias, index) in &edition.aliases {
         pages.push(page(urls::document(alias), PageKind::Alias(*index)));
     }
@@ -257,6 +282,10 @@ pub fn page(site: &Site<'_>, page: &Page) -> Result<Vec<u8>, Diagnostic> {
         PageKind::Static(index) => Ok(site.theme.statics()[*index].1.clone()),
         PageKind::DocumentsJson => Ok(data::documents_json(site.config, edition)),
         PageKind::DocumentsSchema => Ok(data::SCHEMA.as_bytes().to_vec()),
+        PageKind::Cite(index, file) => Ok(site.cite_file(*index, *file)),
+        PageKind::EditionBibtex => Ok(site.edition_bibtex()),
+        PageKind::EditionCslJson => Ok(site.edition_csl_json()),
+
         PageKind::Sitemap(paths) => site.sitemap(at, paths, "sitemap.xml"),
         PageKind::SitemapIndex(paths) => site.sitemap(at, paths, "sitemap-index.xml"),
         PageKind::Feed => site.feed(at),

@@ -11,6 +11,7 @@ use include_dir::{Dir, include_dir};
 use tera::{Context, Tera};
 
 use crate::diagnostics::Diagnostic;
+use crate::source::{SourcePath, Span};
 
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
@@ -18,6 +19,9 @@ static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default"
 pub struct Theme {
     tera: Tera,
     statics: Vec<(String, Vec<u8>)>,
+    /// Where the edition's own templates are, as errors name them
+    /// (`themes/NAME/templates`), so an error in one points at its file and line.
+    templates: SourcePath,
 }
 
 impl Theme {
@@ -25,16 +29,10 @@ impl Theme {
     /// (a missing folder is an error unless NAME is `default`). `globals` become variables of
     /// every template.
     pub fn load(root: &Path, name: &str, globals: &Context) -> Result<Theme, Diagnostic> {
+        // Config checked that a named theme's folder exists; `default` needs none.
         let folder = root.join("themes").join(name);
-        if name != "default" && !folder.is_dir() {
-            return Err(Diagnostic::error(
-                "unknown-theme",
-                format!("theme {name:?} has no folder themes/{name}/"),
-            )
-            .with_help(
-                "set [build] theme = \"default\", or create the folder with templates/ and static/",
-            ));
-        }
+        let sources = SourcePath::new(root, &Path::new("themes").join(name).join("templates"));
+        let error = |e: tera::Error| template_error(e, &sources);
         let mut templates: Vec<(String, String)> = Vec::new();
         for file in files(&BUILTIN, "templates") {
             let text = file
@@ -61,10 +59,14 @@ impl Theme {
 
         let mut tera = Tera::new();
         tera.set_fallback_prefixes(["theme/", "builtin/"])
-            .map_err(template_error)?;
-        tera.add_raw_templates(templates).map_err(template_error)?;
+            .map_err(error)?;
+        tera.add_raw_templates(templates).map_err(error)?;
         tera.global_context().extend(globals.clone());
-        Ok(Theme { tera, statics })
+        Ok(Theme {
+            tera,
+            statics,
+            templates: sources,
+        })
     }
 
     /// Renders `template` with `context`.
@@ -72,7 +74,7 @@ impl Theme {
         let mut out = Vec::with_capacity(16 * 1024);
         self.tera
             .render_to(template, context, &mut out)
-            .map_err(template_error)?;
+            .map_err(|e| template_error(e, &self.templates))?;
         Ok(out)
     }
 
@@ -130,10 +132,27 @@ fn theme_files(folder: &Path) -> Vec<(String, PathBuf)> {
         .collect()
 }
 
-fn template_error(error: tera::Error) -> Diagnostic {
-    Diagnostic::error("template", format!("the theme has an error:\n{error}")).with_help(
-        "templates under themes/NAME/templates/ override the built-in ones of the same name",
-    )
+/// A template error as a diagnostic: at its place when it is in one of the edition's own
+/// templates (`theme/NAME` in tera), else with tera's own report, which names the template.
+fn template_error(error: tera::Error, templates: &SourcePath) -> Diagnostic {
+    let report = match error.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+            Some(report)
+        }
+        _ => None,
+    };
+    let own = report.and_then(|report| Some((report, report.filename().strip_prefix("theme/")?)));
+    match own {
+        Some((report, name)) => {
+            let file = SourcePath::new(Path::new(""), &templates.path().join(name));
+            Diagnostic::error("template", format!("template error: {}", report.message()))
+                .at(Span::new(&file, report.span().range.clone()))
+                .with_help("fix the template; it overrides the built-in one of the same name")
+        }
+        None => Diagnostic::error("template", format!("the theme has an error:\n{error}")).with_help(
+            "templates under themes/NAME/templates/ override the built-in ones of the same name",
+        ),
+    }
 }
 
 fn template_not_utf8(path: &Path) -> Diagnostic {

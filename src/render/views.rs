@@ -215,6 +215,10 @@ pub struct DocumentPage {
     /// Its canonical permalink, when the edition has a `base_url`.
     pub permalink: Option<String>,
 
+    /// "Cite this document": Chicago, MLA and APA.
+    pub citations: Vec<CitationView>,
+    /// The citation files beside the page (BibTeX, RIS, CSL-JSON).
+    pub cite_files: Vec<Link>,
     /// Highwire Press and Dublin Core `<meta>` tags, for reference managers and crawlers.
     pub meta: Vec<MetaTag>,
     /// schema.org JSON-LD, escaped for a `<script>` element.
@@ -519,7 +523,19 @@ pub struct RedirectPage {
     pub title: String,
 }
 
+/// A formatted citation.
+#[derive(Serialize)]
+pub struct CitationView {
+    /// The style's name ("Chicago", "MLA", "APA").
+    pub style: &'static str,
+    /// Its element id (`cite-chicago`).
+    pub id: String,
+    /// The citation as HTML (escaped; italics as `<i>`).
+    pub html: String,
+}
+
 /// A `<meta name content>` tag.
+
 #[derive(Serialize)]
 pub struct MetaTag {
     /// Its name (`citation_title`, `DC.creator`).

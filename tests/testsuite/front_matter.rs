@@ -449,9 +449,12 @@ fn non_ascii_file_name_gets_a_slug_id() {
     let pages: Vec<String> = site
         .files()
         .into_iter()
-        .filter(|f| f.starts_with("documents/") && f != "documents/index.html")
+        .filter(|f| {
+            f.starts_with("documents/") && f.ends_with("/index.html") && f != "documents/index.html"
+        })
         .collect();
     assert_eq!(pages.len(), 1, "{pages:?}");
+
     let id = pages[0]
         .strip_prefix("documents/")
         .and_then(|p| p.strip_suffix("/index.html"))

@@ -29,3 +29,9 @@ mod output;
 mod errors;
 // The sample edition at the repository root.
 mod sample;
+// tests/broken/: one broken edition per error class, with its exact JSON report and exit code.
+mod broken;
+// Inputs that must neither crash nor hang annals: huge, deep, linked, killed, concurrent.
+mod robustness;
+// Property-based fuzzing of front matter, bodies and book.toml: no panic, every error placed.
+mod fuzz;

@@ -177,8 +177,9 @@
       placed[id] = true;
       var side = document.createElement("span");
       var group = note.closest(".note-group");
-      var handClass = group ? (group.className.match(/hand-\d+/) || [""])[0] : "";
-      side.className = "sidenote " + handClass;
+      side.className = "sidenote";
+      if (group) side.setAttribute("data-hand-order", group.getAttribute("data-hand-order"));
+
 
       side.setAttribute("aria-hidden", "true");
       side.setAttribute("data-hand", note.getAttribute("data-hand"));
@@ -194,8 +195,12 @@
       });
       mark.parentNode.insertAdjacentElement("afterend", side);
     });
-    document.documentElement.classList.add("with-sidenotes");
-    applyHands(hiddenHands());
+    // The margin column is kept only where there are notes to put in it.
+    if (Object.keys(placed).length > 0) {
+      document.documentElement.classList.add("with-sidenotes");
+      applyHands(hiddenHands());
+    }
+
   }
 })();
 

@@ -1,0 +1,371 @@
+//! The citation record, in CSL's data model: what `cite.json` holds and every other output
+//! reads.
+//!
+//! [`CslItem`] lists its fields once ([`CslItem::fields`]); serialising them gives CSL-JSON
+//! valid against the CSL 1.0.2 data schema (`csl-data.json`), and the same list, with the date
+//! narrowed, is what the CSL processor formats ([`CslItem::processor_item`]).
+
+use std::collections::BTreeMap;
+
+use hayagriva::citationberg::json as processor;
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+
+use super::{Agent, Citable};
+use crate::model::date::Date;
+use crate::model::registry::family_and_given;
+
+/// A document's citation in CSL's data model; serialise it for CSL-JSON.
+#[derive(Clone, Debug)]
+pub struct CslItem<'a> {
+    pub(super) id: &'a str,
+    pub(super) kind: Kind,
+    pub(super) title: &'a str,
+    pub(super) author: Vec<Name<'a>>,
+    pub(super) recipient: Vec<Name<'a>>,
+    pub(super) issued: Issued,
+    pub(super) genre: Option<&'a str>,
+    pub(super) container_title: &'a str,
+    pub(super) editor: Vec<Name<'a>>,
+    pub(super) translator: Vec<Name<'a>>,
+    pub(super) archive: Option<&'a str>,
+    pub(super) archive_location: Option<&'a str>,
+    pub(super) language: &'a str,
+    pub(super) note: Option<String>,
+    pub(super) url: Option<&'a str>,
+}
+
+/// The CSL item type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// Correspondence: anything with recipients. CSL 1.0.2 has no `letter` type.
+    PersonalCommunication,
+    /// Any other archival document: memoranda, reports, resolutions, minutes.
+    Manuscript,
+}
+
+impl Kind {
+    fn as_str(self) -> &'static str {
+        match self {
+            Kind::PersonalCommunication => "personal_communication",
+            Kind::Manuscript => "manuscript",
+        }
+    }
+}
+
+/// A name as CSL takes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Name<'a> {
+    /// A person whose family name is known.
+    Person {
+        /// "Kirov".
+        family: &'a str,
+        /// "Sergei".
+        given: Option<&'a str>,
+    },
+    /// An organisation, or a name that cannot be split safely: printed whole.
+    Literal(&'a str),
+}
+
+impl<'a> Name<'a> {
+    /// The name of a person or organisation of the registry.
+    pub(super) fn of(agent: &Agent<'a>) -> Name<'a> {
+        let name = agent.name.trim();
+        if agent.organization {
+            return Name::Literal(name);
+        }
+        let Some((family, rest)) = agent.sort.and_then(|sort| sort.split_once(',')) else {
+            return Name::from_display(name);
+        };
+        let family = family.trim();
+        if family.is_empty() {
+            return Name::from_display(name);
+        }
+        // The given name as the page shows it ("Sergei Kirov" → "Sergei"), else as sorted
+        // ("Kirov, Sergei Mironovich" → "Sergei Mironovich").
+        let shown = name
+            .strip_suffix(family)
+            .filter(|given| given.ends_with(' '))
+            .map(str::trim_end);
+        let given = shown
+            .or(Some(rest.trim()))
+            .filter(|given| !given.is_empty());
+        Name::Person { family, given }
+    }
+
+    /// A name written in reading order ("Gary Goldberg"): its last word is the family name, as
+    /// the people index assumes when a person has no sort key.
+    fn from_display(name: &'a str) -> Name<'a> {
+        let name = name.trim();
+        // Several names, or one already inverted, cannot be split safely: keep them whole.
+        if name.contains([',', '&', ';']) || name.contains(" and ") {
+            return Name::Literal(name);
+        }
+        let (family, given) = family_and_given(name);
+        Name::Person { family, given }
+    }
+
+    fn to_processor(self) -> processor::NameValue {
+        match self {
+            Name::Person { family, given } => processor::NameValue::Item(processor::NameItem {
+                family: family.to_owned(),
+                given: given.map(str::to_owned),
+                non_dropping_particle: None,
+                dropping_particle: None,
+                suffix: None,
+                comma_suffix: None,
+            }),
+            Name::Literal(literal) => processor::NameValue::Literal(processor::LiteralName {
+                literal: literal.to_owned(),
+            }),
+        }
+    }
+}
+
+impl Serialize for Name<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        match self {
+            Name::Person { family, given } => {
+                map.serialize_entry("family", family)?;
+                if let Some(given) = given {
+                    map.serialize_entry("given", given)?;
+                }
+            }
+            Name::Literal(literal) => map.serialize_entry("literal", literal)?,
+        }
+        map.end()
+    }
+}
+
+/// A date as CSL has it: one date, or the two ends of a span, each `[year, month?, day?]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Issued {
+    /// The first (or only) date.
+    pub(super) start: Vec<i64>,
+    /// The end of a closed span.
+    pub(super) end: Option<Vec<i64>>,
+    /// Approximate, uncertain or with unspecified digits: CSL has one flag for all three.
+    pub(super) circa: bool,
+}
+
+impl Issued {
+    fn of(date: &Date) -> Issued {
+        let edtf = date.to_string();
+        let circa = date.is_qualified() || edtf.contains('X');
+        // Each end of a span is read by the model's own parser, so precision is never guessed.
+        let ends = date
+            .is_interval()
+            .then(|| edtf.split_once('/'))
+            .flatten()
+            .map(|(start, end)| (known_end(start), known_end(end)));
+        let (start, end) = match ends {
+            Some((Some(start), end)) => (start, end),
+            Some((None, Some(end))) => (end, None),
+            _ => (date_parts(date), None),
+        };
+        Issued { start, end, circa }
+    }
+
+    /// One date standing for the whole: the part both ends share ("12-13 July 1920" → July
+    /// 1920), or the first year, marked circa. The processor formats single dates only.
+    fn single(&self) -> (Vec<i64>, bool) {
+        let Some(end) = &self.end else {
+            return (self.start.clone(), self.circa);
+        };
+        let shared: Vec<i64> = self
+            .start
+            .iter()
+            .zip(end)
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| *a)
+            .collect();
+        if shared.is_empty() {
+            (self.start[..1].to_vec(), true)
+        } else {
+            (shared, self.circa)
+        }
+    }
+
+    /// The first year.
+    pub(super) fn year(&self) -> i64 {
+        self.start[0]
+    }
+}
+
+impl Serialize for Issued {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct Parts<'i>(&'i Issued);
+        impl Serialize for Parts<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut seq = serializer.serialize_seq(None)?;
+                seq.serialize_element(&self.0.start)?;
+                if let Some(end) = &self.0.end {
+                    seq.serialize_element(end)?;
+                }
+                seq.end()
+            }
+        }
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("date-parts", &Parts(self))?;
+        if self.circa {
+            map.serialize_entry("circa", &true)?;
+        }
+        map.end()
+    }
+}
+
+/// `[year, month, day]` down to the precision the date was given in.
+fn date_parts(date: &Date) -> Vec<i64> {
+    let first = date.earliest();
+    // `machine_start` is "1945-10-21", "1945-10" or "1945"; outside years 1-9999, the year.
+    let precision = date
+        .machine_start()
+        .map_or(1, |start| start.matches('-').count() + 1);
+    [first.year, i64::from(first.month), i64::from(first.day)][..precision].to_vec()
+}
+
+/// One end of an EDTF span, if it is a date (not `..` or empty).
+fn known_end(text: &str) -> Option<Vec<i64>> {
+    Date::parse(text).ok().map(|date| date_parts(&date))
+}
+
+/// A field's value, for serialising and for the processor.
+enum Field<'i> {
+    Text(&'i str),
+    Names(&'i [Name<'i>]),
+    Issued(&'i Issued),
+}
+
+impl<'a> CslItem<'a> {
+    fn new(citable: &Citable<'a>) -> CslItem<'a> {
+        let names = |agents: &[Agent<'a>]| -> Vec<Name<'a>> {
+            agents
+                .iter()
+                .filter(|agent| !agent.name.trim().is_empty())
+                .map(Name::of)
+                .collect()
+        };
+        let recipient = names(&citable.recipients);
+        CslItem {
+            id: citable.id,
+            kind: if recipient.is_empty() {
+                Kind::Manuscript
+            } else {
+                Kind::PersonalCommunication
+            },
+            title: citable.title,
+            author: names(&citable.authors),
+            recipient,
+            issued: Issued::of(citable.date),
+            genre: citable.doc_type,
+            container_title: citable.edition_title,
+            editor: citable
+                .edition_editors
+                .iter()
+                .map(|editor| Name::from_display(editor))
+                .collect(),
+            translator: citable
+                .translator
+                .map(Name::from_display)
+                .into_iter()
+                .collect(),
+            archive: citable.archive,
+            archive_location: citable.archive_location,
+            language: citable.language,
+            note: citable
+                .translated_from
+                .map(|language| format!("Translated from {language}.")),
+            url: citable.url,
+        }
+    }
+
+    /// Every field present, in CSL-JSON's names and a conventional order.
+    fn fields(&self) -> Vec<(&'static str, Field<'_>)> {
+        fn names<'i>(
+            key: &'static str,
+            names: &'i [Name<'i>],
+        ) -> Option<(&'static str, Field<'i>)> {
+            (!names.is_empty()).then_some((key, Field::Names(names)))
+        }
+        fn text<'i>(key: &'static str, text: Option<&'i str>) -> Option<(&'static str, Field<'i>)> {
+            Some((key, Field::Text(text?)))
+        }
+        [
+            Some(("id", Field::Text(self.id))),
+            Some(("type", Field::Text(self.kind.as_str()))),
+            Some(("title", Field::Text(self.title))),
+            names("author", &self.author),
+            names("recipient", &self.recipient),
+            Some(("issued", Field::Issued(&self.issued))),
+            text("genre", self.genre),
+            text("container-title", Some(self.container_title)),
+            names("editor", &self.editor),
+            names("translator", &self.translator),
+            text("archive", self.archive),
+            text("archive_location", self.archive_location),
+            text("language", Some(self.language)),
+            text("note", self.note.as_deref()),
+            text("URL", self.url),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
+    /// The item as the CSL processor takes it: the date narrowed to one ([`Issued::single`]),
+    /// without the note, which no style prints.
+    pub(super) fn processor_item(&self) -> processor::Item {
+        let mut item = BTreeMap::new();
+        for (key, field) in self.fields() {
+            let value = match field {
+                Field::Text(_) if key == "note" => continue,
+                Field::Text(text) => processor::Value::String(text.to_owned()),
+                Field::Names(names) => {
+                    processor::Value::Names(names.iter().map(|name| name.to_processor()).collect())
+                }
+                Field::Issued(issued) => match processor_date(issued) {
+                    Some(date) => date,
+                    None => continue,
+                },
+            };
+            item.insert(key.to_owned(), value);
+        }
+        processor::Item(item)
+    }
+}
+
+/// The narrowed date, if its year fits the processor (years of ±32767).
+fn processor_date(issued: &Issued) -> Option<processor::Value> {
+    let (parts, circa) = issued.single();
+    let parts = parts
+        .into_iter()
+        .map(i16::try_from)
+        .collect::<Result<Vec<i16>, _>>()
+        .ok()?;
+    Some(processor::Value::Date(processor::DateValue::DateParts {
+        date_parts: processor::VecDateRange(vec![processor::VecDate(parts)]),
+        literal: None,
+        season: None,
+        circa,
+    }))
+}
+
+impl Serialize for CslItem<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let fields = self.fields();
+        let mut map = serializer.serialize_map(Some(fields.len()))?;
+        for (key, field) in &fields {
+            match field {
+                Field::Text(text) => map.serialize_entry(key, text)?,
+                Field::Names(names) => map.serialize_entry(key, names)?,
+                Field::Issued(issued) => map.serialize_entry(key, issued)?,
+            }
+        }
+        map.end()
+    }
+}
+
+/// The document as CSL-JSON (`cite.json`); `data/edition.json` is the array of all of them.
+pub fn csl_json<'a>(citable: &Citable<'a>) -> CslItem<'a> {
+    CslItem::new(citable)
+}
