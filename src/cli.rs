@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[command(after_help = "Examples:
   annals new my-edition          Start a new edition in the folder my-edition
   annals build                   Build the edition in this folder into site/
-  annals build my-edition --out /tmp/preview
+  annals build my-edition --out ../preview
   annals check --format json     Report problems as JSON, for scripts and CI
 
 Open site/index.html in a browser to read the result.")]
@@ -28,7 +28,7 @@ pub enum Command {
     #[command(after_help = "Examples:
   annals build                   Build the edition in this folder
   annals build ../caucasus       Build another edition
-  annals build --drafts --out /tmp/preview
+  annals build --drafts --out ../preview
 
 Nothing is written if the edition has errors; the previous site stays as it was.")]
     Build {

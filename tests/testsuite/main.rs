@@ -29,6 +29,9 @@ mod output;
 mod errors;
 // The sample edition at the repository root.
 mod sample;
+// People, places, subjects and the timeline of a generated edition of thousands of documents.
+mod indexes;
+
 // tests/broken/: one broken edition per error class, with its exact JSON report and exit code.
 mod broken;
 // Inputs that must neither crash nor hang annals: huge, deep, linked, killed, concurrent.
