@@ -129,7 +129,7 @@ fn run(
         citer: &citer,
     };
 
-    let pages = render::plan(&resolved, &indexes, &theme);
+    let pages = render::plan(&config, &resolved, &indexes, &theme);
     let summary = |output| Summary {
         documents: resolved.documents.len(),
         pages: pages.len(),

@@ -71,7 +71,11 @@ fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '{' | '}' | '%' | '&' | '#' | '_' | '$' => {
+            // BibTeX counts braces even after a backslash to find where a value ends, so a
+            // lone brace of the text must not be a brace at all.
+            '{' => escaped.push_str("\\textbraceleft{}"),
+            '}' => escaped.push_str("\\textbraceright{}"),
+            '%' | '&' | '#' | '_' | '$' => {
                 escaped.push('\\');
                 escaped.push(c);
             }

@@ -52,6 +52,23 @@ impl Kind {
     }
 }
 
+/// A person or organisation as every citation format writes it, family name first:
+/// "Kirov, Sergei", or an organisation's whole name. Meta tags for reference managers use it
+/// too, so a page and its citation files never name anyone differently.
+pub fn inverted_name(agent: &Agent<'_>) -> String {
+    match Name::of(agent) {
+        Name::Person {
+            family,
+            given: Some(given),
+        } => format!("{family}, {given}"),
+        Name::Person {
+            family,
+            given: None,
+        } => family.to_owned(),
+        Name::Literal(name) => name.to_owned(),
+    }
+}
+
 /// A name as CSL takes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Name<'a> {

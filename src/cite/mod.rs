@@ -33,7 +33,7 @@ mod format;
 mod ris;
 
 pub use bibtex::bibtex;
-pub use csl::{CslItem, csl_json};
+pub use csl::{CslItem, csl_json, inverted_name};
 pub use format::{Citer, FormattedCitation, Style};
 pub use ris::ris;
 

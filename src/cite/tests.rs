@@ -326,8 +326,8 @@ fn bibtex_escapes_special_characters() {
     };
     let bib = bibtex(&fixture.citable());
     assert!(bib.contains(
-        "title = {{R\\&D at 100\\% \\#1 \\{draft\\} costs \\$5 \\textasciitilde{} \
-         \\textasciicircum{} \\textbackslash{} under\\_score}}"
+        "title = {{R\\&D at 100\\% \\#1 \\textbraceleft{}draft\\textbraceright{} costs \\$5 \
+         \\textasciitilde{} \\textasciicircum{} \\textbackslash{} under\\_score}}"
     ));
     assert!(balanced(&bib));
     let parsed = biblatex::Bibliography::parse(&bib).expect("the entry parses");
@@ -669,4 +669,19 @@ fn names_follow_the_registry() {
         person("Kirov and Ordzhonikidze", None),
         Name::Literal("Kirov and Ordzhonikidze")
     );
+}
+
+/// BibTeX counts braces even after a backslash, so a lone brace in a title must not unbalance
+/// the entry (the next entry of edition.bib would be lost).
+#[test]
+fn bibtex_keeps_braces_balanced_around_a_lone_brace() {
+    for title in ["An unbalanced { brace", "A closing } alone", "}{"] {
+        let fixture = Fixture {
+            title,
+            ..Fixture::telegram()
+        };
+        let bib = bibtex(&fixture.citable());
+        let braces = bib.matches('{').count() as i64 - bib.matches('}').count() as i64;
+        assert_eq!(braces, 0, "{bib}");
+    }
 }

@@ -184,7 +184,7 @@ impl Site<'_> {
                     href: file.name().to_owned(),
                 })
                 .collect(),
-            meta: self.meta_tags(at, index),
+            meta: self.meta_tags(index),
 
             json_ld: self.json_ld(at, index),
 

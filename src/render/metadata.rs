@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 
 use super::Site;
 use super::views::MetaTag;
+use crate::cite;
 use crate::model::id::{PersonId, PlaceId};
 use crate::model::registry::PersonKind;
 use crate::model::{DocIndex, PlaceRef};
@@ -13,11 +14,14 @@ use crate::urls::{self, SitePath};
 
 impl Site<'_> {
     /// The `<meta>` tags of document `index`, in a fixed order.
-    pub(super) fn meta_tags(&self, at: &SitePath, index: DocIndex) -> Vec<MetaTag> {
+    pub(super) fn meta_tags(&self, index: DocIndex) -> Vec<MetaTag> {
         let edition = self.edition;
         let resolved = &edition.documents[index];
         let document = &resolved.document;
-        let permalink = self.address(at, &urls::document(&document.id));
+        // A reader of these tags resolves no relative address: without a base_url, none.
+        let permalink = self
+            .permalink(&urls::document(&document.id))
+            .unwrap_or_default();
         let mut tags = Vec::new();
         let mut tag = |name: &str, content: &str| {
             if !content.trim().is_empty() {
@@ -27,10 +31,12 @@ impl Site<'_> {
                 });
             }
         };
-        let authors: Vec<String> = resolved
+        // Named exactly as the citation files name them.
+        let authors: Vec<String> = self
+            .citable(index, None)
             .authors
             .iter()
-            .map(|id| self.citation_name(id))
+            .map(cite::inverted_name)
             .collect();
         let language = document
             .language
@@ -118,15 +124,6 @@ impl Site<'_> {
             tag("DC.rights", rights);
         }
         tags
-    }
-
-    /// A person as reference managers want it: "Family, Given" for people, the name for
-    /// bodies.
-    fn citation_name(&self, id: &PersonId) -> String {
-        match self.edition.people.get(id) {
-            Some(person) => person.inverted_name(),
-            None => id.to_string(),
-        }
     }
 
     /// The schema.org description of document `index`, as JSON-LD ready for a `<script>`

@@ -111,7 +111,12 @@ pub enum PageKind {
 }
 
 /// Lists every file of the site, in a fixed order.
-pub fn plan(edition: &ResolvedEdition, indexes: &Indexes, theme: &Theme) -> Vec<Page> {
+pub fn plan(
+    config: &Config,
+    edition: &ResolvedEdition,
+    indexes: &Indexes,
+    theme: &Theme,
+) -> Vec<Page> {
     let mut pages = vec![
         Page {
             path: urls::home(),
@@ -203,9 +208,12 @@ pub fn plan(edition: &ResolvedEdition, indexes: &Indexes, theme: &Theme) -> Vec<
     for (index, (name, _)) in theme.statics().iter().enumerate() {
         pages.push(page(urls::asset(name), PageKind::Static(index)));
     }
-    pages.push(page(SitePath::fixed("feed.xml"), PageKind::Feed));
-    let sitemaps = feeds::plan_sitemaps(&pages);
-    pages.extend(sitemaps);
+    // The sitemap and the feed name pages by absolute addresses: they need a base_url.
+    if config.edition.base_url.is_some() {
+        pages.push(page(SitePath::fixed("feed.xml"), PageKind::Feed));
+        let sitemaps = feeds::plan_sitemaps(&pages);
+        pages.extend(sitemaps);
+    }
     pages
 }
 
