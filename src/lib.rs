@@ -118,16 +118,7 @@ fn run(
             return Ok((None, diagnostics));
         }
     };
-    let glossary = markdown::Glossary::new(&resolved.glossary);
-    let citer = cite::Citer::new();
-    let site = render::Site {
-        config: &config,
-        edition: &resolved,
-        indexes: &indexes,
-        theme: &theme,
-        glossary: &glossary,
-        citer: &citer,
-    };
+    let site = render::Site::new(&config, &resolved, &indexes, &theme);
 
     let pages = render::plan(&config, &resolved, &indexes, &theme);
     let summary = |output| Summary {
@@ -177,9 +168,11 @@ fn render_all(
     progress.start("Rendering", pages.len());
     let rendered = pages.par_iter().try_for_each(|page| -> io::Result<()> {
         progress.step();
-        match render::page(site, page) {
-            Ok(bytes) => sink.write(&page.path, &bytes),
-            Err(diagnostic) => {
+        let mut out = sink.create(&page.path)?;
+        match render::page(site, page, &mut out) {
+            Ok(()) => out.flush(),
+            Err(render::PageError::Io(error)) => Err(error),
+            Err(render::PageError::Theme(diagnostic)) => {
                 problems
                     .lock()
                     .expect("no thread panics while holding it")

@@ -7,7 +7,7 @@
 //! ancestor of the edition, or an existing folder that annals did not make.
 
 use std::fs::{self, File};
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::urls::SitePath;
@@ -18,16 +18,17 @@ const MARKER_TEXT: &str = "This folder is built by annals and replaced on every 
 
 /// Receives the built files, possibly from many threads at once.
 pub trait Sink: Sync {
-    /// Stores the file at `path` with `bytes`.
-    fn write(&self, path: &SitePath, bytes: &[u8]) -> io::Result<()>;
+    /// A writer for the file at `path`; the caller flushes it when the file is complete, so
+    /// a failed write is reported rather than lost on drop.
+    fn create(&self, path: &SitePath) -> io::Result<Box<dyn Write + Send>>;
 }
 
 /// Keeps nothing: `annals check` renders every page through it to find template errors.
 pub struct Discard;
 
 impl Sink for Discard {
-    fn write(&self, _path: &SitePath, _bytes: &[u8]) -> io::Result<()> {
-        Ok(())
+    fn create(&self, _path: &SitePath) -> io::Result<Box<dyn Write + Send>> {
+        Ok(Box::new(io::sink()))
     }
 }
 
@@ -109,12 +110,22 @@ impl Staging {
 }
 
 impl Sink for Staging {
-    fn write(&self, path: &SitePath, bytes: &[u8]) -> io::Result<()> {
+    fn create(&self, path: &SitePath) -> io::Result<Box<dyn Write + Send>> {
         let target = self.staging.path().join(path.as_str());
-        if let Some(folder) = target.parent() {
-            fs::create_dir_all(folder).map_err(|e| with_path(e, folder))?;
+        // Folders are made when a file first needs one: most files go to a folder that
+        // exists, and asking first would cost every file a look-up.
+        let file = match File::create(&target) {
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                let folder = target
+                    .parent()
+                    .expect("a staged file is inside the staging folder");
+                fs::create_dir_all(folder).map_err(|e| with_path(e, folder))?;
+                File::create(&target)
+            }
+            created => created,
         }
-        fs::write(&target, bytes).map_err(|e| with_path(e, &target))
+        .map_err(|e| with_path(e, &target))?;
+        Ok(Box::new(io::BufWriter::with_capacity(64 * 1024, file)))
     }
 }
 
@@ -309,13 +320,16 @@ mod tests {
     fn commit_replaces_the_previous_site_whole() {
         let edition = tempfile::tempdir().unwrap();
         let output = edition.path().join("site");
+        let write = |staging: &Staging, path: &str, bytes: &[u8]| {
+            let mut file = staging.create(&SitePath::fixed(path)).unwrap();
+            file.write_all(bytes).unwrap();
+            file.flush().unwrap();
+        };
         let first = Staging::begin(edition.path(), &output).unwrap();
-        first.write(&SitePath::fixed("old.html"), b"old").unwrap();
+        write(&first, "old.html", b"old");
         first.commit().unwrap();
         let second = Staging::begin(edition.path(), &output).unwrap();
-        second
-            .write(&SitePath::fixed("a/new.html"), b"new")
-            .unwrap();
+        write(&second, "a/new.html", b"new");
         assert!(
             output.join("old.html").exists(),
             "the old site stays until commit"

@@ -224,11 +224,21 @@ pub(crate) fn parse_mapping<T: DeserializeOwned>(
     placement: Placement<'_>,
     limits: Limits,
 ) -> (Option<T>, Vec<Diagnostic>) {
+    let known = fields_of::<T>();
+    // The common case, every key known, needs one parse; a second one, with every key's
+    // place, only runs when a key may be unknown.
+    let surely_known =
+        block_keys(yaml).is_some_and(|keys| keys.iter().all(|key| known.contains(key)));
+    if surely_known {
+        return match parse(yaml, placement, limits) {
+            Ok(value) => (Some(value), Vec::new()),
+            Err(diagnostic) => (None, vec![diagnostic]),
+        };
+    }
     let keys: Entries<de::IgnoredAny> = match parse(yaml, placement, limits) {
         Ok(keys) => keys,
         Err(diagnostic) => return (None, vec![diagnostic]),
     };
-    let known = fields_of::<T>();
     let mut diagnostics: Vec<Diagnostic> = keys
         .0
         .iter()
@@ -246,6 +256,37 @@ pub(crate) fn parse_mapping<T: DeserializeOwned>(
             (None, diagnostics)
         }
     }
+}
+
+/// The top-level keys of a block mapping written plainly (`key: value` lines at one
+/// indentation, plain keys), read from the text without parsing it; `None` for anything
+/// else (flow or complex mappings, quoted keys, odd indentation), which the parser must read.
+fn block_keys(yaml: &str) -> Option<Vec<&str>> {
+    let mut indent = None;
+    let mut keys = Vec::new();
+    for line in yaml.lines() {
+        let content = line.trim_start_matches(' ');
+        if content.trim().is_empty() || content.starts_with('#') {
+            continue;
+        }
+        let depth = line.len() - content.len();
+        match indent {
+            None => indent = Some(depth),
+            Some(indent) if depth > indent => continue,
+            Some(indent) if depth < indent => return None,
+            Some(_) => {}
+        }
+        let (key, rest) = content.split_once(':')?;
+        let plain = !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        if !plain || !(rest.is_empty() || rest.starts_with([' ', '\t', '\r'])) {
+            return None;
+        }
+        keys.push(key);
+    }
+    Some(keys)
 }
 
 /// The field names a serde struct accepts, as its derived `Deserialize` declares them; so the
@@ -486,6 +527,19 @@ mod tests {
         let span = diagnostic.span.unwrap();
         assert_eq!(&yaml[span.start - 4..span.end - 4], "authros");
         assert!(diagnostic.help.unwrap().contains("did you mean `authors`"));
+    }
+
+    #[test]
+    fn plain_block_keys_are_read_without_parsing_and_anything_else_is_left_to_the_parser() {
+        assert_eq!(
+            block_keys("# c\ntitle: T\nauthors:\n  - a\nsummary: >\n  text: here\ndate: 1945\n"),
+            Some(vec!["title", "authors", "summary", "date"])
+        );
+        assert_eq!(block_keys("{title: T}"), None);
+        assert_eq!(block_keys("\"title\": T"), None);
+        assert_eq!(block_keys("? complex\n: value"), None);
+        assert_eq!(block_keys("title: T\nnot a key line\n"), None);
+        assert_eq!(block_keys("  title: T\ndate: 1945\n"), None);
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! document's `cite.bib`, `cite.ris` and `cite.json`, and the whole edition's `data/edition.bib`
 //! and `data/edition.json`.
 
+use std::io::{self, Write};
+
 use super::Site;
 use super::document::language_name;
 use crate::cite::{self, Agent, Citable};
@@ -102,44 +104,50 @@ impl Site<'_> {
     }
 
     /// One citation file of document `index`.
-    pub(super) fn cite_file(&self, index: DocIndex, file: CiteFile) -> Vec<u8> {
+    pub(super) fn cite_file(
+        &self,
+        index: DocIndex,
+        file: CiteFile,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         let url = self.citation_url(index);
         let citable = self.citable(index, url.as_deref());
         match file {
-            CiteFile::Bibtex => cite::bibtex(&citable).into_bytes(),
-            CiteFile::Ris => cite::ris(&citable).into_bytes(),
+            CiteFile::Bibtex => out.write_all(cite::bibtex(&citable).as_bytes()),
+            CiteFile::Ris => out.write_all(cite::ris(&citable).as_bytes()),
             CiteFile::CslJson => {
-                let mut json = serde_json::to_vec_pretty(&cite::csl_json(&citable))
-                    .expect("CSL-JSON always serialises");
-                json.push(b'\n');
-                json
+                serde_json::to_writer_pretty(&mut *out, &cite::csl_json(&citable))?;
+                out.write_all(b"\n")
             }
         }
     }
 
     /// `data/edition.bib`: every document's BibTeX entry, in edition order.
-    pub(super) fn edition_bibtex(&self) -> Vec<u8> {
-        let entries: Vec<String> = (0..self.edition.documents.len())
-            .map(|index| {
-                let url = self.citation_url(index);
-                cite::bibtex(&self.citable(index, url.as_deref()))
-            })
-            .collect();
-        entries.join("\n").into_bytes()
+    pub(super) fn edition_bibtex(&self, out: &mut dyn Write) -> io::Result<()> {
+        for index in 0..self.edition.documents.len() {
+            if index > 0 {
+                out.write_all(b"\n")?;
+            }
+            let url = self.citation_url(index);
+            out.write_all(cite::bibtex(&self.citable(index, url.as_deref())).as_bytes())?;
+        }
+        Ok(())
     }
 
     /// `data/edition.json`: every document's CSL-JSON item, in edition order.
-    pub(super) fn edition_csl_json(&self) -> Vec<u8> {
-        let urls: Vec<Option<String>> = (0..self.edition.documents.len())
-            .map(|index| self.citation_url(index))
-            .collect();
-        let items: Vec<cite::CslItem<'_>> = urls
-            .iter()
-            .enumerate()
-            .map(|(index, url)| cite::csl_json(&self.citable(index, url.as_deref())))
-            .collect();
-        let mut json = serde_json::to_vec_pretty(&items).expect("CSL-JSON always serialises");
-        json.push(b'\n');
-        json
+    pub(super) fn edition_csl_json(&self, out: &mut dyn Write) -> io::Result<()> {
+        // One item at a time, compact: the array is written, never held.
+        out.write_all(b"[")?;
+        for index in 0..self.edition.documents.len() {
+            if index > 0 {
+                out.write_all(b",\n")?;
+            }
+            let url = self.citation_url(index);
+            serde_json::to_writer(
+                &mut *out,
+                &cite::csl_json(&self.citable(index, url.as_deref())),
+            )?;
+        }
+        out.write_all(b"]\n")
     }
 }

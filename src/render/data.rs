@@ -3,6 +3,8 @@
 //! published beside it and is the contract of this file: a test validates the output
 //! against it.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
 use crate::config::Config;
@@ -19,7 +21,7 @@ struct DataFile<'a> {
     #[serde(rename = "$schema")]
     schema: &'static str,
     edition: EditionData<'a>,
-    documents: Vec<DocumentData<'a>>,
+    documents: Each<'a>,
 }
 
 #[derive(Serialize)]
@@ -113,8 +115,31 @@ struct Mention {
     anchor: Option<String>,
 }
 
-/// The contents of `data/documents.json`.
-pub(super) fn documents_json(config: &Config, edition: &ResolvedEdition) -> Vec<u8> {
+/// The documents of the file, made one at a time as they are written: the whole file is
+/// never held in memory (it is hundreds of megabytes for a large edition).
+struct Each<'a> {
+    config: &'a Config,
+    edition: &'a ResolvedEdition,
+    aliases: Vec<Vec<&'a str>>,
+}
+
+impl Serialize for Each<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.edition.documents.iter().zip(&self.aliases).map(
+            |(document, aliases)| {
+                document_data(self.config, self.edition, document, aliases.clone())
+            },
+        ))
+    }
+}
+
+/// Writes `data/documents.json` (compact: it is for programs, and a tenth of an edition's size
+/// goes here).
+pub(super) fn documents_json(
+    config: &Config,
+    edition: &ResolvedEdition,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut aliases: Vec<Vec<&str>> = vec![Vec::new(); edition.documents.len()];
     for (alias, index) in &edition.aliases {
         aliases[*index].push(alias.as_str());
@@ -130,16 +155,14 @@ pub(super) fn documents_json(config: &Config, edition: &ResolvedEdition) -> Vec<
             base_url: config.edition.base_url.as_deref(),
             rights: config.edition.rights.as_deref(),
         },
-        documents: edition
-            .documents
-            .iter()
-            .zip(aliases)
-            .map(|(document, aliases)| document_data(config, edition, document, aliases))
-            .collect(),
+        documents: Each {
+            config,
+            edition,
+            aliases,
+        },
     };
-    let mut bytes = serde_json::to_vec_pretty(&file).expect("plain data always serialises");
-    bytes.push(b'\n');
-    bytes
+    serde_json::to_writer(&mut *out, &file).map_err(io::Error::from)?;
+    out.write_all(b"\n")
 }
 
 fn document_data<'a>(

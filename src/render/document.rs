@@ -13,7 +13,7 @@ impl Site<'_> {
         &self,
         at: &SitePath,
         index: DocIndex,
-    ) -> Result<DocumentPage, Diagnostic> {
+    ) -> Result<DocumentPage<'_>, Diagnostic> {
         let edition = self.edition;
         let resolved = &edition.documents[index];
         let document = &resolved.document;
@@ -24,7 +24,7 @@ impl Site<'_> {
             &RenderOptions {
                 hands: &self.config.hands,
                 links: &resolver,
-                glossary: Some(self.glossary),
+                glossary: Some(&self.glossary),
                 sanitize: !self.config.build.unsafe_html,
             },
         );

@@ -59,7 +59,7 @@ impl Site<'_> {
         registry_index(entries)
     }
 
-    pub(super) fn person(&self, at: &SitePath, id: &PersonId) -> EntryPage {
+    pub(super) fn person(&self, at: &SitePath, id: &PersonId) -> EntryPage<'_> {
         let person = self
             .edition
             .people
@@ -134,7 +134,7 @@ impl Site<'_> {
         }
     }
 
-    pub(super) fn place(&self, at: &SitePath, id: &PlaceId) -> EntryPage {
+    pub(super) fn place(&self, at: &SitePath, id: &PlaceId) -> EntryPage<'_> {
         let place = self
             .edition
             .places
@@ -218,7 +218,7 @@ impl Site<'_> {
     }
 }
 
-fn group(heading: &str, id: &str, documents: Vec<DocItem>) -> Option<DocGroup> {
+fn group<'a>(heading: &str, id: &str, documents: Vec<DocItem<'a>>) -> Option<DocGroup<'a>> {
     (!documents.is_empty()).then(|| DocGroup {
         heading: heading.to_owned(),
         id: id.to_owned(),

@@ -7,8 +7,9 @@
 
 use serde::Serialize;
 
-use super::{Page, PageKind, Site};
-use crate::diagnostics::Diagnostic;
+use std::io::Write;
+
+use super::{Page, PageError, PageKind, Site};
 use crate::model::date::Day;
 use crate::urls::{self, SitePath};
 
@@ -83,16 +84,17 @@ impl Site<'_> {
         at: &SitePath,
         paths: &[SitePath],
         template: &str,
-    ) -> Result<Vec<u8>, Diagnostic> {
+        out: &mut dyn Write,
+    ) -> Result<(), PageError> {
         let view = SitemapView {
             urls: paths.iter().map(|path| self.address(at, path)).collect(),
         };
         let context = self.context(at, "sitemap", "Sitemap", &view)?;
-        self.theme.render(template, &context)
+        self.theme.render(template, &context, out)
     }
 
     /// The Atom feed of the latest documents by date.
-    pub(super) fn feed(&self, at: &SitePath) -> Result<Vec<u8>, Diagnostic> {
+    pub(super) fn feed(&self, at: &SitePath, out: &mut dyn Write) -> Result<(), PageError> {
         let documents = &self.edition.documents;
         let entries: Vec<FeedEntry> = documents
             .iter()
@@ -141,7 +143,7 @@ impl Site<'_> {
             entries,
         };
         let context = self.context(at, "feed", &self.config.edition.title, &view)?;
-        self.theme.render("feed.xml", &context)
+        self.theme.render("feed.xml", &context, out)
     }
 }
 

@@ -16,6 +16,8 @@ mod theme;
 mod timeline;
 pub mod views;
 
+use std::io::Write;
+
 use serde::Serialize;
 use tera::Context;
 
@@ -32,20 +34,88 @@ pub use citations::CiteFile;
 pub use theme::Theme;
 use views::*;
 
+/// Why a page could not be made.
+#[derive(Debug)]
+pub enum PageError {
+    /// The theme failed on it: an error for the edition's makers to fix.
+    Theme(Diagnostic),
+    /// The file could not be written.
+    Io(std::io::Error),
+}
+
+impl From<Diagnostic> for PageError {
+    fn from(diagnostic: Diagnostic) -> PageError {
+        PageError::Theme(diagnostic)
+    }
+}
+
+impl From<std::io::Error> for PageError {
+    fn from(error: std::io::Error) -> PageError {
+        PageError::Io(error)
+    }
+}
+
 /// Everything pages are made from.
 pub struct Site<'a> {
-    /// The edition's settings.
-    pub config: &'a Config,
-    /// The edition.
-    pub edition: &'a ResolvedEdition,
-    /// Its indexes.
-    pub indexes: &'a Indexes,
-    /// The theme.
-    pub theme: &'a Theme,
-    /// The glossary, compiled for matching.
-    pub glossary: &'a Glossary,
-    /// The citation styles, parsed once.
-    pub citer: &'a crate::cite::Citer,
+    config: &'a Config,
+    edition: &'a ResolvedEdition,
+    indexes: &'a Indexes,
+    theme: &'a Theme,
+    glossary: Glossary,
+    citer: crate::cite::Citer,
+    /// What lists show of each document, by position: a person named in 10,000 documents
+    /// lists 10,000 of these, borrowed, instead of making each again.
+    listed: Vec<Listed<'a>>,
+}
+
+impl<'a> Site<'a> {
+    /// Prepares what every page needs: the glossary compiled, the citation styles parsed,
+    /// and each document's entry in lists.
+    pub fn new(
+        config: &'a Config,
+        edition: &'a ResolvedEdition,
+        indexes: &'a Indexes,
+        theme: &'a Theme,
+    ) -> Site<'a> {
+        use rayon::prelude::*;
+        let names = |ids: &[PersonId]| -> Option<String> {
+            let names: Vec<&str> = ids
+                .iter()
+                .map(|id| {
+                    edition
+                        .people
+                        .get(id)
+                        .map_or(id.as_str(), |p| p.name.as_str())
+                })
+                .collect();
+            (!names.is_empty()).then(|| names.join(", "))
+        };
+        let listed = edition
+            .documents
+            .par_iter()
+            .map(|resolved| Listed {
+                title: &resolved.document.title,
+                path: urls::document(&resolved.document.id).as_str().to_owned(),
+                date: date_view(&resolved.document.date),
+                doc_type: resolved
+                    .doc_type
+                    .as_ref()
+                    .and_then(|t| edition.types.get(t))
+                    .map(String::as_str),
+                authors: names(&resolved.authors),
+                recipients: names(&resolved.recipients),
+            })
+            .collect();
+        Site {
+            config,
+            edition,
+            indexes,
+            theme,
+            glossary: Glossary::new(&edition.glossary),
+            citer: crate::cite::Citer::new(),
+            listed,
+        }
+    }
 }
 
 /// One output file.
@@ -283,21 +353,22 @@ pub fn globals(config: &Config, edition: &ResolvedEdition) -> Context {
 }
 
 /// Renders one file.
-pub fn page(site: &Site<'_>, page: &Page) -> Result<Vec<u8>, Diagnostic> {
+pub fn page(site: &Site<'_>, page: &Page, out: &mut dyn Write) -> Result<(), PageError> {
     let at = &page.path;
     let edition = site.edition;
     match &page.kind {
-        PageKind::Static(index) => Ok(site.theme.statics()[*index].1.clone()),
-        PageKind::DocumentsJson => Ok(data::documents_json(site.config, edition)),
-        PageKind::DocumentsSchema => Ok(data::SCHEMA.as_bytes().to_vec()),
-        PageKind::Cite(index, file) => Ok(site.cite_file(*index, *file)),
-        PageKind::EditionBibtex => Ok(site.edition_bibtex()),
-        PageKind::EditionCslJson => Ok(site.edition_csl_json()),
+        PageKind::Static(index) => Ok(out.write_all(&site.theme.statics()[*index].1)?),
+        PageKind::DocumentsJson => Ok(data::documents_json(site.config, edition, out)?),
+        PageKind::DocumentsSchema => Ok(out.write_all(data::SCHEMA.as_bytes())?),
+        PageKind::Cite(index, file) => Ok(site.cite_file(*index, *file, out)?),
+        PageKind::EditionBibtex => Ok(site.edition_bibtex(out)?),
+        PageKind::EditionCslJson => Ok(site.edition_csl_json(out)?),
 
-        PageKind::Sitemap(paths) => site.sitemap(at, paths, "sitemap.xml"),
-        PageKind::SitemapIndex(paths) => site.sitemap(at, paths, "sitemap-index.xml"),
-        PageKind::Feed => site.feed(at),
+        PageKind::Sitemap(paths) => site.sitemap(at, paths, "sitemap.xml", out),
+        PageKind::SitemapIndex(paths) => site.sitemap(at, paths, "sitemap-index.xml", out),
+        PageKind::Feed => site.feed(at, out),
         PageKind::Home => site.html(
+            out,
             "home.html",
             at,
             "home",
@@ -312,12 +383,12 @@ pub fn page(site: &Site<'_>, page: &Page) -> Result<Vec<u8>, Diagnostic> {
                 types: (!edition.types.is_empty()).then(|| urls::types().href_from(at)),
             };
 
-            site.html("documents.html", at, "documents", "Documents", &view)
+            site.html(out, "documents.html", at, "documents", "Documents", &view)
         }
         PageKind::Document(index) => {
             let view = site.document(at, *index)?;
             let title = view.title.clone();
-            site.html("document.html", at, "documents", &title, &view)
+            site.html(out, "document.html", at, "documents", &title, &view)
         }
         PageKind::Alias(index) => {
             let document = &edition.documents[*index].document;
@@ -331,7 +402,7 @@ pub fn page(site: &Site<'_>, page: &Page) -> Result<Vec<u8>, Diagnostic> {
                 &site.address(at, &urls::document(&document.id)),
             );
 
-            site.theme.render("redirect.html", &context)
+            site.theme.render("redirect.html", &context, out)
         }
         PageKind::Collections => {
             let view = CollectionsPage {
@@ -341,14 +412,22 @@ pub fn page(site: &Site<'_>, page: &Page) -> Result<Vec<u8>, Diagnostic> {
                     .map(|&i| site.collection_tree(at, i))
                     .collect(),
             };
-            site.html("collections.html", at, "collections", "Collections", &view)
+            site.html(
+                out,
+                "collections.html",
+                at,
+                "collections",
+                "Collections",
+                &view,
+            )
         }
         PageKind::Collection(index) => {
             let view = site.collection(at, *index);
             let title = view.title.clone();
-            site.html("collection.html", at, "collections", &title, &view)
+            site.html(out, "collection.html", at, "collections", &title, &view)
         }
         PageKind::People => site.html(
+            out,
             "people.html",
             at,
             "people",
@@ -358,9 +437,10 @@ pub fn page(site: &Site<'_>, page: &Page) -> Result<Vec<u8>, Diagnostic> {
         PageKind::Person(id) => {
             let view = site.person(at, id);
             let name = view.name.clone();
-            site.html("entry.html", at, "people", &name, &view)
+            site.html(out, "entry.html", at, "people", &name, &view)
         }
         PageKind::Places => site.html(
+            out,
             "places.html",
             at,
             "places",
@@ -370,25 +450,25 @@ pub fn page(site: &Site<'_>, page: &Page) -> Result<Vec<u8>, Diagnostic> {
         PageKind::Place(id) => {
             let view = site.place(at, id);
             let name = view.name.clone();
-            site.html("entry.html", at, "places", &name, &view)
+            site.html(out, "entry.html", at, "places", &name, &view)
         }
         PageKind::Tags => {
             let view = site.terms(at, &edition.tags, &site.indexes.tags, urls::tag);
-            site.html("terms.html", at, "tags", "Subjects", &view)
+            site.html(out, "terms.html", at, "tags", "Subjects", &view)
         }
         PageKind::Tag(id) => {
             let view = site.term(at, id, "Subject", &edition.tags, &site.indexes.tags);
             let label = view.label.clone();
-            site.html("term.html", at, "tags", &label, &view)
+            site.html(out, "term.html", at, "tags", &label, &view)
         }
         PageKind::Types => {
             let view = site.terms(at, &edition.types, &site.indexes.types, urls::doc_type);
-            site.html("terms.html", at, "documents", "Document types", &view)
+            site.html(out, "terms.html", at, "documents", "Document types", &view)
         }
         PageKind::Type(id) => {
             let view = site.term(at, id, "Type", &edition.types, &site.indexes.types);
             let label = view.label.clone();
-            site.html("term.html", at, "documents", &label, &view)
+            site.html(out, "term.html", at, "documents", &label, &view)
         }
         PageKind::Glossary => {
             let view = GlossaryPage {
@@ -402,9 +482,10 @@ pub fn page(site: &Site<'_>, page: &Page) -> Result<Vec<u8>, Diagnostic> {
                     })
                     .collect(),
             };
-            site.html("glossary.html", at, "glossary", "Glossary", &view)
+            site.html(out, "glossary.html", at, "glossary", "Glossary", &view)
         }
         PageKind::Timeline => site.html(
+            out,
             "timeline.html",
             at,
             "timeline",
@@ -457,16 +538,18 @@ impl Site<'_> {
         Ok(context)
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn html<T: Serialize>(
         &self,
+        out: &mut dyn Write,
         template: &str,
         at: &SitePath,
         section: &str,
         title: &str,
         view: &T,
-    ) -> Result<Vec<u8>, Diagnostic> {
+    ) -> Result<(), PageError> {
         let context = self.context(at, section, title, view)?;
-        self.theme.render(template, &context)
+        self.theme.render(template, &context, out)
     }
 
     /// The canonical permalink of `path`, when the edition has a `base_url`.
@@ -506,38 +589,21 @@ impl Site<'_> {
         }
     }
 
-    fn names(&self, ids: &[PersonId]) -> Option<String> {
-        let names: Vec<&str> = ids
-            .iter()
-            .map(|id| {
-                self.edition
-                    .people
-                    .get(id)
-                    .map_or(id.as_str(), |p| p.name.as_str())
-            })
-            .collect();
-        (!names.is_empty()).then(|| names.join(", "))
-    }
-
-    fn doc_item(&self, at: &SitePath, index: DocIndex) -> DocItem {
-        let resolved = &self.edition.documents[index];
-        let document = &resolved.document;
+    fn doc_item(&self, at: &SitePath, index: DocIndex) -> DocItem<'_> {
+        let listed = &self.listed[index];
         DocItem {
-            title: document.title.clone(),
-            href: urls::document(&document.id).href_from(at),
-            date: date_view(&document.date),
-            doc_type: resolved
-                .doc_type
-                .as_ref()
-                .and_then(|t| self.edition.types.get(t).cloned()),
-            authors: self.names(&resolved.authors),
-            recipients: self.names(&resolved.recipients),
+            title: listed.title,
+            href: format!("{}{}", at.root_from(), listed.path),
+            date: &listed.date,
+            doc_type: listed.doc_type,
+            authors: listed.authors.as_deref(),
+            recipients: listed.recipients.as_deref(),
             anchors: Vec::new(),
         }
     }
 
     /// A document in a list with links to where in it something is named.
-    fn doc_item_at(&self, at: &SitePath, index: DocIndex, anchors: &[Anchor]) -> DocItem {
+    fn doc_item_at(&self, at: &SitePath, index: DocIndex, anchors: &[Anchor]) -> DocItem<'_> {
         let mut item = self.doc_item(at, index);
         item.anchors = anchors
             .iter()
@@ -603,7 +669,7 @@ impl Site<'_> {
         }
     }
 
-    fn collection(&self, at: &SitePath, index: usize) -> CollectionPage {
+    fn collection(&self, at: &SitePath, index: usize) -> CollectionPage<'_> {
         let resolved = &self.edition.collections[index];
         let mut breadcrumbs = Vec::new();
         let mut next = resolved.parent;
@@ -670,7 +736,7 @@ impl Site<'_> {
         kind: &'static str,
         labels: &std::collections::BTreeMap<TermId, String>,
         index: &std::collections::BTreeMap<TermId, Vec<DocIndex>>,
-    ) -> TermPage {
+    ) -> TermPage<'_> {
         TermPage {
             label: labels.get(id).cloned().unwrap_or_else(|| id.to_string()),
             kind,
@@ -682,7 +748,7 @@ impl Site<'_> {
     }
 }
 
-fn home(site: &Site<'_>, at: &SitePath) -> HomePage {
+fn home<'s>(site: &'s Site<'_>, at: &SitePath) -> HomePage<'s> {
     let edition = site.edition;
     let count = edition.documents.len();
     let shown = 5.min(count);

@@ -7,9 +7,12 @@
 
 use std::path::{Path, PathBuf};
 
+use std::io::Write;
+
 use include_dir::{Dir, include_dir};
 use tera::{Context, Tera};
 
+use super::PageError;
 use crate::diagnostics::Diagnostic;
 use crate::source::{SourcePath, Span};
 
@@ -69,13 +72,20 @@ impl Theme {
         })
     }
 
-    /// Renders `template` with `context`.
-    pub fn render(&self, template: &str, context: &Context) -> Result<Vec<u8>, Diagnostic> {
-        let mut out = Vec::with_capacity(16 * 1024);
+    /// Renders `template` with `context` into `out`.
+    pub fn render(
+        &self,
+        template: &str,
+        context: &Context,
+        out: &mut dyn Write,
+    ) -> Result<(), PageError> {
         self.tera
-            .render_to(template, context, &mut out)
-            .map_err(|e| template_error(e, &self.templates))?;
-        Ok(out)
+            .render_to(template, context, out)
+            .map_err(|error| match error.kind() {
+                // The writer failed, not the template.
+                tera::ErrorKind::Io(kind) => PageError::Io(std::io::Error::from(*kind)),
+                _ => PageError::Theme(template_error(error, &self.templates)),
+            })
     }
 
     /// The static files, by path under `static/`.

@@ -7,7 +7,7 @@ use crate::model::date::{month_name, year_words};
 use crate::urls::SitePath;
 
 impl Site<'_> {
-    pub(super) fn timeline(&self, at: &SitePath) -> TimelinePage {
+    pub(super) fn timeline(&self, at: &SitePath) -> TimelinePage<'_> {
         let years: Vec<YearView> = self
             .indexes
             .timeline

@@ -76,23 +76,40 @@ pub struct DateView {
     pub approximate: bool,
 }
 
-/// A document in a list.
+/// A document in a list. Everything but its href and anchors is computed once per build
+/// ([`Listed`]) and borrowed by every list that shows the document.
 #[derive(Clone, Serialize)]
-pub struct DocItem {
+pub struct DocItem<'a> {
     /// Its title.
-    pub title: String,
+    pub title: &'a str,
     /// Its page.
     pub href: String,
     /// Its date.
+    pub date: &'a DateView,
+    /// Its type, as written.
+    pub doc_type: Option<&'a str>,
+    /// Its authors' names, joined.
+    pub authors: Option<&'a str>,
+    /// Its recipients' names, joined.
+    pub recipients: Option<&'a str>,
+    /// Where in it the listed person or place is named (paragraphs, notes).
+    pub anchors: Vec<Link>,
+}
+
+/// What every list shows of one document, computed once per build.
+pub struct Listed<'a> {
+    /// Its title.
+    pub title: &'a str,
+    /// Its page's path from the site root.
+    pub path: String,
+    /// Its date.
     pub date: DateView,
     /// Its type, as written.
-    pub doc_type: Option<String>,
+    pub doc_type: Option<&'a str>,
     /// Its authors' names, joined.
     pub authors: Option<String>,
     /// Its recipients' names, joined.
     pub recipients: Option<String>,
-    /// Where in it the listed person or place is named (paragraphs, notes).
-    pub anchors: Vec<Link>,
 }
 
 /// A context event in a list.
@@ -112,15 +129,15 @@ pub struct EventItem {
 
 /// `index.html`.
 #[derive(Serialize)]
-pub struct HomePage {
+pub struct HomePage<'a> {
     /// The introduction from `documents/_index.md`, as HTML.
     pub introduction_html: Option<String>,
     /// Top-level collections.
     pub collections: Vec<CollectionItem>,
     /// The first documents in time.
-    pub earliest: Vec<DocItem>,
+    pub earliest: Vec<DocItem<'a>>,
     /// The last documents in time, latest first.
-    pub latest: Vec<DocItem>,
+    pub latest: Vec<DocItem<'a>>,
     /// How many documents, people, places.
     pub counts: Counts,
     /// The dates the edition spans, in words.
@@ -155,7 +172,7 @@ pub struct CollectionItem {
 
 /// `documents/ID/index.html`.
 #[derive(Serialize)]
-pub struct DocumentPage {
+pub struct DocumentPage<'a> {
     /// The id.
     pub id: String,
     /// The title.
@@ -201,11 +218,11 @@ pub struct DocumentPage {
     /// External resources.
     pub links: Vec<Link>,
     /// Related documents, both ways.
-    pub related: Vec<DocItem>,
+    pub related: Vec<DocItem<'a>>,
     /// The document this replies to.
-    pub in_reply_to: Option<DocItem>,
+    pub in_reply_to: Option<DocItem<'a>>,
     /// Documents replying to this one.
-    pub replies: Vec<DocItem>,
+    pub replies: Vec<DocItem<'a>>,
     /// The collections it is in, outermost first.
     pub breadcrumbs: Vec<Link>,
     /// The text, as HTML.
@@ -224,9 +241,9 @@ pub struct DocumentPage {
     /// schema.org JSON-LD, escaped for a `<script>` element.
     pub json_ld: String,
     /// The document before it in the edition.
-    pub previous: Option<DocItem>,
+    pub previous: Option<DocItem<'a>>,
     /// The document after it.
-    pub next: Option<DocItem>,
+    pub next: Option<DocItem<'a>>,
 }
 
 /// An archival source.
@@ -275,16 +292,16 @@ pub struct NoteView {
 
 /// `documents/index.html`: every document in edition order.
 #[derive(Serialize)]
-pub struct DocumentsPage {
+pub struct DocumentsPage<'a> {
     /// The documents.
-    pub documents: Vec<DocItem>,
+    pub documents: Vec<DocItem<'a>>,
     /// The index of document types, when documents have types.
     pub types: Option<String>,
 }
 
 /// `collections/PATH/index.html`.
 #[derive(Serialize)]
-pub struct CollectionPage {
+pub struct CollectionPage<'a> {
     /// Its title.
     pub title: String,
     /// Its description.
@@ -296,7 +313,7 @@ pub struct CollectionPage {
     /// Its sub-collections.
     pub children: Vec<CollectionItem>,
     /// Its own documents, in edition order.
-    pub documents: Vec<DocItem>,
+    pub documents: Vec<DocItem<'a>>,
     /// Documents in it and its sub-collections.
     pub total: usize,
 }
@@ -358,7 +375,7 @@ pub struct RegistryItem {
 
 /// `people/ID/index.html` and `places/ID/index.html`.
 #[derive(Serialize)]
-pub struct EntryPage {
+pub struct EntryPage<'a> {
     /// Display name.
     pub name: String,
     /// "person", "organization" or "place".
@@ -380,7 +397,7 @@ pub struct EntryPage {
     /// Whether the entry is in the registry (false: made from a reference).
     pub registered: bool,
     /// Documents by role ("Author", "Recipient", "Named in").
-    pub groups: Vec<DocGroup>,
+    pub groups: Vec<DocGroup<'a>>,
     /// Context events.
     pub events: Vec<EventItem>,
     /// Number of distinct documents.
@@ -411,13 +428,13 @@ pub struct CoordinatesView {
 
 /// Documents listed under a heading.
 #[derive(Serialize)]
-pub struct DocGroup {
+pub struct DocGroup<'a> {
     /// The heading.
     pub heading: String,
     /// The element id.
     pub id: String,
     /// The documents, in edition order.
-    pub documents: Vec<DocItem>,
+    pub documents: Vec<DocItem<'a>>,
 }
 
 /// `tags/index.html` and `types/index.html`.
@@ -440,13 +457,13 @@ pub struct TermItem {
 
 /// `tags/TAG/index.html` and `types/TYPE/index.html`.
 #[derive(Serialize)]
-pub struct TermPage {
+pub struct TermPage<'a> {
     /// The label.
     pub label: String,
     /// "Subject" or "Type".
     pub kind: &'static str,
     /// Its documents in edition order.
-    pub documents: Vec<DocItem>,
+    pub documents: Vec<DocItem<'a>>,
 }
 
 /// `glossary/index.html`.
@@ -469,11 +486,11 @@ pub struct GlossaryItem {
 
 /// `timeline/index.html`.
 #[derive(Serialize)]
-pub struct TimelinePage {
+pub struct TimelinePage<'a> {
     /// The density chart, as inline SVG; none without dated documents.
     pub chart_svg: Option<String>,
     /// Years in order.
-    pub years: Vec<YearView>,
+    pub years: Vec<YearView<'a>>,
     /// Number of documents.
     pub documents: usize,
     /// Number of events.
@@ -482,7 +499,7 @@ pub struct TimelinePage {
 
 /// A year of the timeline.
 #[derive(Serialize)]
-pub struct YearView {
+pub struct YearView<'a> {
     /// The year in words ("1920", "44 BCE").
     pub label: String,
     /// Its element id (`y1920`).
@@ -490,26 +507,26 @@ pub struct YearView {
     /// Documents in it.
     pub count: usize,
     /// Its months.
-    pub months: Vec<MonthView>,
+    pub months: Vec<MonthView<'a>>,
 }
 
 /// A month of the timeline.
 #[derive(Serialize)]
-pub struct MonthView {
+pub struct MonthView<'a> {
     /// "July 1920", or "1920, month unknown".
     pub label: String,
     /// Its element id (`y1920-07`).
     pub id: String,
     /// Its entries in order.
-    pub entries: Vec<TimelineEntry>,
+    pub entries: Vec<TimelineEntry<'a>>,
 }
 
 /// A timeline entry: a document or an event.
 #[derive(Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
-pub enum TimelineEntry {
+pub enum TimelineEntry<'a> {
     /// A document.
-    Document(DocItem),
+    Document(DocItem<'a>),
     /// A context event.
     Event(EventItem),
 }
