@@ -145,3 +145,8 @@ impl ResolvedEdition {
             .map(|index| &self.collections[index])
     }
 }
+
+/// The label of term `id` in `labels` (the edition's tags or types), or the id itself.
+pub fn term_label(labels: &BTreeMap<TermId, String>, id: &TermId) -> String {
+    labels.get(id).cloned().unwrap_or_else(|| id.to_string())
+}

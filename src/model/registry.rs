@@ -187,6 +187,17 @@ impl<Id: Ord + Clone, T: Named> Registry<Id, T> {
         self.entries.get(id)
     }
 
+    /// The name to show for `id`: its entry's, or the id itself for a reference the resolver
+    /// could not register (pages then still say who or where was meant).
+    pub fn name_of(&self, id: &Id) -> String
+    where
+        Id: std::fmt::Display,
+    {
+        self.entries
+            .get(id)
+            .map_or_else(|| id.to_string(), |entry| entry.name().to_owned())
+    }
+
     /// The id of the entry named exactly `name` (its name or a variant).
     pub fn by_name(&self, name: &str) -> Option<&Id> {
         self.names.get(name)

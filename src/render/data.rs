@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::model::date::{Date, Day};
 use crate::model::id::{PersonId, PlaceId, TermId};
-use crate::model::{PlaceRef, ResolvedDocument, ResolvedEdition};
+use crate::model::{PlaceRef, ResolvedDocument, ResolvedEdition, term_label};
 use crate::urls;
 
 /// The schema, as published.
@@ -175,21 +175,15 @@ fn document_data<'a>(
     let path = urls::document(&document.id);
     let person = |id: &PersonId| Named {
         id: Some(id.to_string()),
-        name: edition
-            .people
-            .get(id)
-            .map_or_else(|| id.to_string(), |p| p.name.clone()),
+        name: edition.people.name_of(id),
     };
     let place = |id: &PlaceId| Named {
         id: Some(id.to_string()),
-        name: edition
-            .places
-            .get(id)
-            .map_or_else(|| id.to_string(), |p| p.name.clone()),
+        name: edition.places.name_of(id),
     };
     let term = |labels: &std::collections::BTreeMap<TermId, String>, id: &TermId| Named {
         id: Some(id.to_string()),
-        name: labels.get(id).cloned().unwrap_or_else(|| id.to_string()),
+        name: term_label(labels, id),
     };
     let id_of = |index: &usize| edition.documents[*index].document.id.as_str();
     let mut mentions: Vec<Mention> = resolved

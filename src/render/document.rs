@@ -5,7 +5,7 @@ use super::{CiteFile, Site, date_view, hand_view};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, RenderOptions};
 use crate::model::document::Document;
-use crate::model::{DocIndex, PlaceRef};
+use crate::model::{DocIndex, PlaceRef, term_label};
 use crate::urls::{self, SitePath};
 
 impl Site<'_> {
@@ -78,43 +78,19 @@ impl Site<'_> {
             place,
             place_text,
             doc_type: resolved.doc_type.as_ref().map(|t| Link {
-                label: edition
-                    .types
-                    .get(t)
-                    .cloned()
-                    .unwrap_or_else(|| t.to_string()),
+                label: term_label(&edition.types, t),
                 href: urls::doc_type(t).href_from(at),
             }),
             classification: document.classification.clone(),
-            authors: resolved
-                .authors
-                .iter()
-                .map(|id| self.person_link(at, id))
-                .collect(),
-            recipients: resolved
-                .recipients
-                .iter()
-                .map(|id| self.person_link(at, id))
-                .collect(),
-            people: resolved
-                .people
-                .iter()
-                .map(|id| self.person_link(at, id))
-                .collect(),
-            places: resolved
-                .places
-                .iter()
-                .map(|id| self.place_link(at, id))
-                .collect(),
+            authors: self.person_links(at, &resolved.authors),
+            recipients: self.person_links(at, &resolved.recipients),
+            people: self.person_links(at, &resolved.people),
+            places: self.place_links(at, &resolved.places),
             tags: resolved
                 .tags
                 .iter()
                 .map(|t| Link {
-                    label: edition
-                        .tags
-                        .get(t)
-                        .cloned()
-                        .unwrap_or_else(|| t.to_string()),
+                    label: term_label(&edition.tags, t),
                     href: urls::tag(t).href_from(at),
                 })
                 .collect(),
@@ -149,17 +125,9 @@ impl Site<'_> {
                     href: l.url.clone(),
                 })
                 .collect(),
-            related: resolved
-                .related
-                .iter()
-                .map(|&i| self.doc_item(at, i))
-                .collect(),
+            related: self.doc_items(at, &resolved.related),
             in_reply_to: resolved.in_reply_to.map(|i| self.doc_item(at, i)),
-            replies: resolved
-                .replies
-                .iter()
-                .map(|&i| self.doc_item(at, i))
-                .collect(),
+            replies: self.doc_items(at, &resolved.replies),
             breadcrumbs,
             body_html: rendered.html,
             note_groups,

@@ -2,7 +2,6 @@
 
 use super::views::*;
 use super::{Site, date_view};
-use crate::model::DocIndex;
 use crate::model::date::{Date, year_words};
 use crate::model::id::{PersonId, PlaceId};
 use crate::model::registry::PersonKind;
@@ -68,36 +67,25 @@ impl Site<'_> {
         let roles = self.indexes.people.get(id);
         let mut groups = Vec::new();
         if let Some(roles) = roles {
-            let plain = |list: &[DocIndex]| {
-                list.iter()
-                    .map(|&i| self.doc_item(at, i))
-                    .collect::<Vec<_>>()
-            };
-            groups.extend(group("Author", "wrote", plain(&roles.wrote)));
-            groups.extend(group("Recipient", "received", plain(&roles.received)));
+            groups.extend(group("Author", "wrote", self.doc_items(at, &roles.wrote)));
+            groups.extend(group(
+                "Recipient",
+                "received",
+                self.doc_items(at, &roles.received),
+            ));
             groups.extend(group(
                 "Named in",
                 "named",
-                roles
-                    .named
-                    .iter()
-                    .map(|(i, anchors)| self.doc_item_at(at, *i, anchors))
-                    .collect(),
+                self.doc_items_at(at, &roles.named),
             ));
         }
-        let mut authorities = Vec::new();
-        if let Some(q) = &person.wikidata {
-            authorities.push(Link {
-                label: format!("Wikidata {q}"),
-                href: format!("https://www.wikidata.org/wiki/{q}"),
-            });
-        }
-        if let Some(viaf) = &person.viaf {
-            authorities.push(Link {
+        let authorities = [
+            wikidata(person.wikidata.as_deref()),
+            person.viaf.as_ref().map(|viaf| Link {
                 label: format!("VIAF {viaf}"),
                 href: format!("https://viaf.org/viaf/{viaf}/"),
-            });
-        }
+            }),
+        ];
         EntryPage {
             name: person.name.clone(),
             kind: match person.kind {
@@ -112,19 +100,17 @@ impl Site<'_> {
                 .iter()
                 .map(|role| RoleView {
                     title: role.title.clone(),
-                    dates: match (&role.from, &role.to) {
-                        (Some(from), Some(to)) => {
-                            Some(format!("{} - {}", from.in_words(), to.in_words()))
-                        }
-                        (Some(from), None) => Some(format!("from {}", from.in_words())),
-                        (None, Some(to)) => Some(format!("until {}", to.in_words())),
-                        (None, None) => None,
-                    },
+                    dates: span(
+                        role.from.as_ref(),
+                        role.to.as_ref(),
+                        Date::in_words,
+                        ("from", "until"),
+                    ),
                 })
                 .collect(),
             country: None,
             coordinates: None,
-            authorities,
+            authorities: authorities.into_iter().flatten().collect(),
             registered: person.span.is_some(),
             groups,
             events: roles
@@ -146,35 +132,21 @@ impl Site<'_> {
             groups.extend(group(
                 "Written here",
                 "written",
-                roles
-                    .written
-                    .iter()
-                    .map(|&i| self.doc_item(at, i))
-                    .collect(),
+                self.doc_items(at, &roles.written),
             ));
             groups.extend(group(
                 "Named in",
                 "named",
-                roles
-                    .named
-                    .iter()
-                    .map(|(i, anchors)| self.doc_item_at(at, *i, anchors))
-                    .collect(),
+                self.doc_items_at(at, &roles.named),
             ));
         }
-        let mut authorities = Vec::new();
-        if let Some(q) = &place.wikidata {
-            authorities.push(Link {
-                label: format!("Wikidata {q}"),
-                href: format!("https://www.wikidata.org/wiki/{q}"),
-            });
-        }
-        if let Some(geonames) = &place.geonames {
-            authorities.push(Link {
+        let authorities = [
+            wikidata(place.wikidata.as_deref()),
+            place.geonames.as_ref().map(|geonames| Link {
                 label: format!("GeoNames {geonames}"),
                 href: format!("https://www.geonames.org/{geonames}"),
-            });
-        }
+            }),
+        ];
         EntryPage {
             name: place.name.clone(),
             kind: "place",
@@ -184,7 +156,7 @@ impl Site<'_> {
             roles: Vec::new(),
             country: place.country.clone(),
             coordinates: place.coordinates.map(coordinates),
-            authorities,
+            authorities: authorities.into_iter().flatten().collect(),
             registered: place.span.is_some(),
             groups,
             events: roles
@@ -204,16 +176,8 @@ impl Site<'_> {
                 .description
                 .as_deref()
                 .map(|d| self.markdown(at, d)),
-            people: resolved
-                .people
-                .iter()
-                .map(|id| self.person_link(at, id))
-                .collect(),
-            places: resolved
-                .places
-                .iter()
-                .map(|id| self.place_link(at, id))
-                .collect(),
+            people: self.person_links(at, &resolved.people),
+            places: self.place_links(at, &resolved.places),
         }
     }
 }
@@ -228,12 +192,31 @@ fn group<'a>(heading: &str, id: &str, documents: Vec<DocItem<'a>>) -> Option<Doc
 
 /// Life dates, each date given by `words`: "29 March 1899 - 23 December 1953", "born 1873".
 fn life(born: Option<&Date>, died: Option<&Date>, words: fn(&Date) -> String) -> Option<String> {
-    match (born, died) {
-        (Some(born), Some(died)) => Some(format!("{} - {}", words(born), words(died))),
-        (Some(born), None) => Some(format!("born {}", words(born))),
-        (None, Some(died)) => Some(format!("died {}", words(died))),
+    span(born, died, words, ("born", "died"))
+}
+
+/// A span of two dates, either of which may be unknown; the pair names a lone
+/// start and a lone end: "from 1918", "until 1921".
+fn span(
+    start: Option<&Date>,
+    end: Option<&Date>,
+    words: fn(&Date) -> String,
+    (starts, ends): (&str, &str),
+) -> Option<String> {
+    match (start, end) {
+        (Some(start), Some(end)) => Some(format!("{} - {}", words(start), words(end))),
+        (Some(start), None) => Some(format!("{starts} {}", words(start))),
+        (None, Some(end)) => Some(format!("{ends} {}", words(end))),
         (None, None) => None,
     }
+}
+
+/// The link to a Wikidata item, when the entry has one.
+fn wikidata(item: Option<&str>) -> Option<Link> {
+    item.map(|q| Link {
+        label: format!("Wikidata {q}"),
+        href: format!("https://www.wikidata.org/wiki/{q}"),
+    })
 }
 
 /// A date as its first year, for the compact life dates of indexes ("1899 - 1953").

@@ -112,12 +112,7 @@ impl Site<'_> {
                     authors: resolved
                         .authors
                         .iter()
-                        .map(|id| {
-                            self.edition
-                                .people
-                                .get(id)
-                                .map_or_else(|| id.to_string(), |p| p.name.clone())
-                        })
+                        .map(|id| self.edition.people.name_of(id))
                         .collect(),
                     summary: document.summary.as_deref().map(crate::markdown::plain_text),
                 }

@@ -28,7 +28,7 @@ use crate::markdown::{self, Glossary};
 use crate::model::date::{Date, year_words};
 use crate::model::document::{Anchor, LinkTarget};
 use crate::model::id::{PersonId, PlaceId, TermId};
-use crate::model::{DocIndex, ResolvedEdition};
+use crate::model::{DocIndex, ResolvedEdition, term_label};
 use crate::urls::{self, SitePath};
 pub use citations::CiteFile;
 pub use theme::Theme;
@@ -565,26 +565,22 @@ impl Site<'_> {
             .unwrap_or_else(|| target.href_from(at))
     }
 
-    fn person_link(&self, at: &SitePath, id: &PersonId) -> Link {
-        let label = self
-            .edition
-            .people
-            .get(id)
-            .map_or_else(|| id.to_string(), |p| p.name.clone());
-        Link {
-            label,
-            href: urls::person(id).href_from(at),
-        }
+    fn person_links(&self, at: &SitePath, ids: &[PersonId]) -> Vec<Link> {
+        ids.iter()
+            .map(|id| Link {
+                label: self.edition.people.name_of(id),
+                href: urls::person(id).href_from(at),
+            })
+            .collect()
+    }
+
+    fn place_links(&self, at: &SitePath, ids: &[PlaceId]) -> Vec<Link> {
+        ids.iter().map(|id| self.place_link(at, id)).collect()
     }
 
     fn place_link(&self, at: &SitePath, id: &PlaceId) -> Link {
-        let label = self
-            .edition
-            .places
-            .get(id)
-            .map_or_else(|| id.to_string(), |p| p.name.clone());
         Link {
-            label,
+            label: self.edition.places.name_of(id),
             href: urls::place(id).href_from(at),
         }
     }
@@ -602,20 +598,29 @@ impl Site<'_> {
         }
     }
 
-    /// A document in a list with links to where in it something is named.
-    fn doc_item_at(&self, at: &SitePath, index: DocIndex, anchors: &[Anchor]) -> DocItem<'_> {
-        let mut item = self.doc_item(at, index);
-        item.anchors = anchors
+    fn doc_items(&self, at: &SitePath, indexes: &[DocIndex]) -> Vec<DocItem<'_>> {
+        indexes.iter().map(|&i| self.doc_item(at, i)).collect()
+    }
+
+    /// Documents in a list, each with links to where in it something is named.
+    fn doc_items_at(&self, at: &SitePath, named: &[(DocIndex, Vec<Anchor>)]) -> Vec<DocItem<'_>> {
+        named
             .iter()
-            .map(|anchor| Link {
-                label: match anchor {
-                    Anchor::Paragraph(number) => format!("¶{number}"),
-                    Anchor::Note(_) => "note".to_owned(),
-                },
-                href: format!("{}#{}", item.href, anchor.fragment()),
+            .map(|(index, anchors)| {
+                let mut item = self.doc_item(at, *index);
+                item.anchors = anchors
+                    .iter()
+                    .map(|anchor| Link {
+                        label: match anchor {
+                            Anchor::Paragraph(number) => format!("¶{number}"),
+                            Anchor::Note(_) => "note".to_owned(),
+                        },
+                        href: format!("{}#{}", item.href, anchor.fragment()),
+                    })
+                    .collect();
+                item
             })
-            .collect();
-        item
+            .collect()
     }
 
     /// How links in Markdown on the page at `at` become hrefs.
@@ -696,11 +701,7 @@ impl Site<'_> {
                 .iter()
                 .map(|&c| self.collection_item(at, c))
                 .collect(),
-            documents: resolved
-                .documents
-                .iter()
-                .map(|&d| self.doc_item(at, d))
-                .collect(),
+            documents: self.doc_items(at, &resolved.documents),
             total: resolved.total,
         }
     }
@@ -738,11 +739,11 @@ impl Site<'_> {
         index: &std::collections::BTreeMap<TermId, Vec<DocIndex>>,
     ) -> TermPage<'_> {
         TermPage {
-            label: labels.get(id).cloned().unwrap_or_else(|| id.to_string()),
+            label: term_label(labels, id),
             kind,
             documents: index
                 .get(id)
-                .map(|docs| docs.iter().map(|&i| self.doc_item(at, i)).collect())
+                .map(|docs| self.doc_items(at, docs))
                 .unwrap_or_default(),
         }
     }
