@@ -187,45 +187,27 @@ pub fn plan(
     indexes: &Indexes,
     theme: &Theme,
 ) -> Vec<Page> {
-    let mut pages = vec![
-        Page {
-            path: urls::home(),
-            kind: PageKind::Home,
-        },
-        Page {
-            path: urls::documents(),
-            kind: PageKind::Documents,
-        },
-        Page {
-            path: urls::people(),
-            kind: PageKind::People,
-        },
-        Page {
-            path: urls::places(),
-            kind: PageKind::Places,
-        },
-        Page {
-            path: urls::timeline(),
-            kind: PageKind::Timeline,
-        },
-    ];
     let page = |path, kind| Page { path, kind };
-    pages.push(page(
-        SitePath::fixed("data/documents.json"),
-        PageKind::DocumentsJson,
-    ));
-    pages.push(page(
-        SitePath::fixed("data/documents.schema.json"),
-        PageKind::DocumentsSchema,
-    ));
-    pages.push(page(
-        SitePath::fixed("data/edition.bib"),
-        PageKind::EditionBibtex,
-    ));
-    pages.push(page(
-        SitePath::fixed("data/edition.json"),
-        PageKind::EditionCslJson,
-    ));
+    let mut pages = vec![
+        page(urls::home(), PageKind::Home),
+        page(urls::documents(), PageKind::Documents),
+        page(urls::people(), PageKind::People),
+        page(urls::places(), PageKind::Places),
+        page(urls::timeline(), PageKind::Timeline),
+        page(
+            SitePath::fixed("data/documents.json"),
+            PageKind::DocumentsJson,
+        ),
+        page(
+            SitePath::fixed("data/documents.schema.json"),
+            PageKind::DocumentsSchema,
+        ),
+        page(SitePath::fixed("data/edition.bib"), PageKind::EditionBibtex),
+        page(
+            SitePath::fixed("data/edition.json"),
+            PageKind::EditionCslJson,
+        ),
+    ];
     if !edition.collections.is_empty() {
         pages.push(page(
             SitePath::fixed("collections/index.html"),
