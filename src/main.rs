@@ -11,6 +11,11 @@ use annals::{BuildOptions, Summary};
 use clap::Parser;
 use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
 
+/// Building allocates many small strings on every thread; mimalloc's per-thread heaps make
+/// the build measurably faster than the system allocator (see the README's benchmark).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
