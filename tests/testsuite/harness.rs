@@ -13,9 +13,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
+use std::io::Read;
 use std::path::{Component, Path, PathBuf};
-use std::process::Command;
+use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
+use std::thread;
+use std::time::{Duration, Instant};
 
 /// The smallest book.toml: a title.
 pub(crate) const BOOK: &str = "[edition]\ntitle = \"Test edition\"\n";
@@ -126,21 +129,99 @@ impl EditionTest {
     }
 }
 
-/// Runs the real binary with `args` in `cwd`.
+/// Runs the real binary with `args` in `cwd`, failing the test if it hangs.
 pub(crate) fn run_annals(cwd: &Path, args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_annals"))
+    spawn(cwd, args).wait(HANG)
+}
+
+/// How long any one run may take before it counts as a hang.
+pub(crate) const HANG: Duration = Duration::from_secs(60);
+
+/// `annals` started with `args` in `cwd`, its output collected on threads so that a full pipe
+/// never blocks it.
+pub(crate) struct Running {
+    pub(crate) child: Child,
+    args: String,
+    pub(crate) started: Instant,
+    stdout: thread::JoinHandle<Vec<u8>>,
+    stderr: thread::JoinHandle<Vec<u8>>,
+}
+
+pub(crate) fn spawn(cwd: &Path, args: &[&str]) -> Running {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
         .args(args)
         .current_dir(cwd)
         .env_remove("RUST_BACKTRACE")
         .env("NO_COLOR", "1")
-        .output()
-        .expect("annals runs");
-    Run {
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("annals starts");
+    let mut out = child.stdout.take().expect("a piped stdout");
+    let mut err = child.stderr.take().expect("a piped stderr");
+    Running {
+        child,
         args: args.join(" "),
-        code: output.status.code(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        started: Instant::now(),
+        stdout: thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = out.read_to_end(&mut bytes);
+            bytes
+        }),
+        stderr: thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = err.read_to_end(&mut bytes);
+            bytes
+        }),
     }
+}
+
+impl Running {
+    /// Waits for the end, killing the process and failing the test after `limit`.
+    pub(crate) fn wait(self, limit: Duration) -> Run {
+        let args = self.args.clone();
+        self.wait_at_most(limit).unwrap_or_else(|| {
+            panic!("`annals {args}` still ran after {limit:?}: it hangs on this input")
+        })
+    }
+
+    /// Waits for the end; after `limit`, kills the process and gives `None`.
+    pub(crate) fn wait_at_most(mut self, limit: Duration) -> Option<Run> {
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("the child can be waited for") {
+                break status;
+            }
+            if self.started.elapsed() > limit {
+                self.kill();
+                return None;
+            }
+            thread::sleep(Duration::from_millis(5));
+        };
+        let elapsed = self.started.elapsed();
+        Some(Run {
+            args: self.args,
+            code: status.code(),
+            stdout: String::from_utf8_lossy(&self.stdout.join().expect("stdout is read"))
+                .into_owned(),
+            stderr: String::from_utf8_lossy(&self.stderr.join().expect("stderr is read"))
+                .into_owned(),
+            elapsed,
+        })
+    }
+
+    /// Kills the process at once (SIGKILL on Unix) and reaps it.
+    pub(crate) fn kill(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = self.stdout.join();
+        let _ = self.stderr.join();
+    }
+}
+
+/// Runs `annals ARGS` in `cwd`, failing the test if it takes longer than `limit`.
+pub(crate) fn annals_within(cwd: &Path, args: &[&str], limit: Duration) -> Run {
+    spawn(cwd, args).wait(limit)
 }
 
 /// What one run of `annals` did.
@@ -152,34 +233,58 @@ pub(crate) struct Run {
     pub(crate) stdout: String,
     /// Standard error: diagnostics and the summary.
     pub(crate) stderr: String,
+    /// How long it took.
+    pub(crate) elapsed: Duration,
 }
 
 impl Run {
-    fn show(&self) -> String {
+    pub(crate) fn show(&self) -> String {
+        let cut = |text: &str| -> String {
+            if text.len() > 4000 {
+                let end = (0..=4000)
+                    .rev()
+                    .find(|&i| text.is_char_boundary(i))
+                    .unwrap_or(0);
+                format!("{}\n[... {} more bytes]", &text[..end], text.len() - end)
+            } else {
+                text.to_owned()
+            }
+        };
         format!(
-            "`annals {}` exited with {:?}\n--- stdout\n{}\n--- stderr\n{}",
-            self.args, self.code, self.stdout, self.stderr
+            "`annals {}` exited with {:?} after {:?}\n--- stdout\n{}\n--- stderr\n{}",
+            self.args,
+            self.code,
+            self.elapsed,
+            cut(&self.stdout),
+            cut(&self.stderr)
         )
     }
 
-    fn assert_no_panic(&self) {
+    /// Asserts exit 0 or 1 and no panic.
+    pub(crate) fn assert_clean_exit(&self) -> &Run {
         assert!(
-            !self.stderr.contains("panicked") && self.code != Some(101),
+            !self.stderr.contains("panicked"),
             "annals panicked:\n{}",
             self.show()
         );
+        assert!(
+            matches!(self.code, Some(0 | 1)),
+            "expected exit 0 or 1 (101 is a panic, None a signal):\n{}",
+            self.show()
+        );
+        self
     }
 
     /// Asserts exit 0 without a panic.
     pub(crate) fn assert_success(&self) -> &Run {
-        self.assert_no_panic();
+        self.assert_clean_exit();
         assert_eq!(self.code, Some(0), "expected success:\n{}", self.show());
         self
     }
 
     /// Asserts exit 1 (the edition has errors) without a panic.
     pub(crate) fn assert_failure(&self) -> &Run {
-        self.assert_no_panic();
+        self.assert_clean_exit();
         assert_eq!(self.code, Some(1), "expected exit code 1:\n{}", self.show());
         self
     }
