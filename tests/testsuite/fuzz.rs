@@ -338,34 +338,13 @@ fn document_text() -> impl Strategy<Value = Vec<u8>> {
         prop::option::weighted(0.05, (any::<prop::sample::Index>(), 0x80u8..=0xFF)),
     )
         .prop_map(|(bom, lines, crlf, opened, closed, bad_byte)| {
-            let newline = if crlf { "\r\n" } else { "\n" };
-            let mut text = String::new();
-            if bom {
-                text.push('\u{feff}');
-            }
-            if opened {
-                text.push_str("---");
-                text.push_str(newline);
-            }
-            for line in lines {
-                text.push_str(&line);
-                text.push_str(newline);
-            }
-            if closed {
-                text.push_str("---");
-                text.push_str(newline);
-            }
-            text.push_str("Body text[^1].");
-            text.push_str(newline);
-            text.push_str(newline);
-            text.push_str("[^1]: A note.");
-            text.push_str(newline);
-            let mut bytes = text.into_bytes();
-            if let Some((at, byte)) = bad_byte {
-                let at = at.index(bytes.len() + 1);
-                bytes.insert(at, byte);
-            }
-            bytes
+            let fence = |present: bool| present.then(|| "---".to_owned());
+            let lines = fence(opened)
+                .into_iter()
+                .chain(lines)
+                .chain(fence(closed))
+                .chain(["Body text[^1].", "", "[^1]: A note."].map(str::to_owned));
+            file_bytes(bom, crlf, lines, bad_byte)
         })
 }
 
@@ -531,28 +510,35 @@ fn book_text() -> impl Strategy<Value = Vec<u8>> {
         prop::option::weighted(0.05, (any::<prop::sample::Index>(), 0x80u8..=0xFF)),
     )
         .prop_map(|(title, lines, bom, crlf, bad_byte)| {
-            let newline = if crlf { "\r\n" } else { "\n" };
-            let mut text = String::new();
-            if bom {
-                text.push('\u{feff}');
-            }
-            if title {
-                text.push_str("[edition]");
-                text.push_str(newline);
-                text.push_str("title = \"Fuzz\"");
-                text.push_str(newline);
-            }
-            for line in lines {
-                text.push_str(&line);
-                text.push_str(newline);
-            }
-            let mut bytes = text.into_bytes();
-            if let Some((at, byte)) = bad_byte {
-                let at = at.index(bytes.len() + 1);
-                bytes.insert(at, byte);
-            }
-            bytes
+            let start = title.then_some(["[edition]", "title = \"Fuzz\""].map(str::to_owned));
+            let lines = start.into_iter().flatten().chain(lines);
+            file_bytes(bom, crlf, lines, bad_byte)
         })
+}
+
+/// A file of `lines`, each ended by LF or CRLF, maybe after a byte-order mark, maybe with a
+/// byte that is not UTF-8 put in somewhere.
+fn file_bytes(
+    bom: bool,
+    crlf: bool,
+    lines: impl Iterator<Item = String>,
+    bad_byte: Option<(prop::sample::Index, u8)>,
+) -> Vec<u8> {
+    let newline = if crlf { "\r\n" } else { "\n" };
+    let mut text = String::new();
+    if bom {
+        text.push('\u{feff}');
+    }
+    for line in lines {
+        text.push_str(&line);
+        text.push_str(newline);
+    }
+    let mut bytes = text.into_bytes();
+    if let Some((at, byte)) = bad_byte {
+        let at = at.index(bytes.len() + 1);
+        bytes.insert(at, byte);
+    }
+    bytes
 }
 
 /// book.toml: tables, keys, values of every type, broken syntax, a byte-order mark, CRLF.

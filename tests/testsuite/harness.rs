@@ -445,10 +445,21 @@ impl Site {
         Ok(target)
     }
 
+    /// Asserts that every internal link of every page leads somewhere ([`Site::broken_links`]).
+    pub(crate) fn assert_links_resolve(&self) {
+        let broken = self.broken_links();
+        assert!(
+            broken.is_empty(),
+            "{} broken links:\n{}",
+            broken.len(),
+            broken.join("\n")
+        );
+    }
+
     /// Checks every `href` and `src` of every page: external ones (with a scheme) are left
     /// alone, every other one must be relative and lead to a file (and id) that exists.
     /// Returns the problems found, one line each.
-    pub(crate) fn broken_links(&self) -> Vec<String> {
+    fn broken_links(&self) -> Vec<String> {
         let mut problems = Vec::new();
         for path in self.files().into_iter().filter(|p| p.ends_with(".html")) {
             let page = self.page(&path);

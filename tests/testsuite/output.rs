@@ -96,26 +96,14 @@ fn every_internal_link_resolves() {
         .filter(|f| f.ends_with(".html"))
         .count();
     assert!(pages > 50, "the sample makes many pages: {pages}");
-    let broken = site.broken_links();
-    assert!(
-        broken.is_empty(),
-        "{} broken links:\n{}",
-        broken.len(),
-        broken.join("\n")
-    );
+    site.assert_links_resolve();
 }
 
 /// Every internal link of a small edition (no types, subjects or registries) leads somewhere.
 #[test]
 fn every_internal_link_resolves_in_a_small_edition() {
     let site = small().build_ok();
-    let broken = site.broken_links();
-    assert!(
-        broken.is_empty(),
-        "{} broken links:\n{}",
-        broken.len(),
-        broken.join("\n")
-    );
+    site.assert_links_resolve();
 }
 
 /// Without `base_url` no link is root-absolute, so the site works from disk and any base path.
