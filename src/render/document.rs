@@ -28,28 +28,31 @@ impl Site<'_> {
                 sanitize: !self.config.build.unsafe_html,
             },
         );
-        let note_groups = self
-            .config
-            .hands
-            .iter()
-            .filter_map(|hand| {
-                let notes: Vec<NoteView> = rendered
-                    .notes
-                    .iter()
-                    .filter(|note| note.hand == hand.id)
-                    .map(|note| NoteView {
-                        marker: note.marker.clone(),
-                        id: note.id.clone(),
-                        html: note.html.clone(),
-                        backrefs: note.backrefs.clone(),
-                    })
-                    .collect();
-                (!notes.is_empty()).then(|| NoteGroup {
-                    hand: hand_view(hand),
-                    notes,
-                })
-            })
-            .collect();
+        // The notes come grouped by hand, in the order hands are declared: moved, not copied.
+        let mut note_groups: Vec<NoteGroup> = Vec::new();
+        for note in rendered.notes {
+            let view = NoteView {
+                marker: note.marker,
+                id: note.id,
+                html: note.html,
+                backrefs: note.backrefs,
+            };
+            match note_groups.last_mut() {
+                Some(group) if group.hand.id == note.hand.as_str() => group.notes.push(view),
+                _ => {
+                    let hand = self
+                        .config
+                        .hands
+                        .iter()
+                        .find(|hand| hand.id == note.hand)
+                        .expect("every note is in a declared hand");
+                    note_groups.push(NoteGroup {
+                        hand: hand_view(hand),
+                        notes: vec![view],
+                    });
+                }
+            }
+        }
         let (place, place_text) = match &resolved.place {
             Some(PlaceRef::Known(id)) => (Some(self.place_link(at, id)), None),
             Some(PlaceRef::Text(text)) => (None, Some(text.clone())),
