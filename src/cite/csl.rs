@@ -123,9 +123,20 @@ impl<'a> Name<'a> {
 
     fn to_processor(self) -> processor::NameValue {
         match self {
-            Name::Person { family, given } => processor::NameValue::Item(processor::NameItem {
+            // A family name alone has nothing to invert, and hayagriva, inverting it, drops a
+            // particle: "van der Berg" would be cited as "Berg".
+            Name::Person {
+                family,
+                given: None,
+            } => processor::NameValue::Literal(processor::LiteralName {
+                literal: family.to_owned(),
+            }),
+            Name::Person {
+                family,
+                given: Some(given),
+            } => processor::NameValue::Item(processor::NameItem {
                 family: family.to_owned(),
-                given: given.map(str::to_owned),
+                given: Some(given.to_owned()),
                 non_dropping_particle: None,
                 dropping_particle: None,
                 suffix: None,

@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 
 use hayagriva::citationberg::IndependentStyle;
-use hayagriva::citationberg::json::Item;
+use hayagriva::citationberg::json::{Item, Value};
 use hayagriva::citationberg::{FontStyle, FontWeight, VerticalAlign};
 use hayagriva::{
     CitationItem, CitationRequest, CitePurpose, ElemChild, ElemChildren, Formatting,
@@ -42,6 +42,11 @@ impl Style {
             Style::Mla => "MLA",
             Style::Apa => "APA",
         }
+    }
+
+    /// Whether the style prints a title in quotation marks.
+    fn quotes_titles(self) -> bool {
+        matches!(self, Style::Chicago | Style::Mla)
     }
 
     fn csl(self) -> &'static str {
@@ -93,10 +98,15 @@ impl Citer {
     /// The document's entry in every style, in [`Style::ALL`] order.
     pub fn format(&self, citable: &Citable<'_>) -> Vec<FormattedCitation> {
         let item = csl_json(citable).processor_item();
+        let quoted = with_inner_quotes(&item);
         self.styles
             .iter()
             .map(|(style, csl)| {
-                let entry = entry(csl, &item);
+                let item = match &quoted {
+                    Some(quoted) if style.quotes_titles() => quoted,
+                    _ => &item,
+                };
+                let entry = entry(csl, item);
                 let runs = tidy(runs(&entry));
                 FormattedCitation {
                     style: *style,
@@ -106,6 +116,25 @@ impl Citer {
             })
             .collect()
     }
+}
+
+/// The item with the double quotation marks of its title made single, when it has any.
+///
+/// Chicago and MLA print a title in double quotation marks, and both manuals then make the
+/// title's own double marks single: “On the ‘Eastern Question’.” It also keeps the title whole:
+/// hayagriva takes a title's closing ” for the style's closing quotation mark written twice and
+/// drops it ("“On the “Eastern Question.”").
+fn with_inner_quotes(item: &Item) -> Option<Item> {
+    let Some(Value::String(title)) = item.0.get("title") else {
+        return None;
+    };
+    if !title.contains(['“', '”']) {
+        return None;
+    }
+    let single = title.replace('“', "‘").replace('”', "’");
+    let mut quoted = item.clone();
+    quoted.0.insert("title".to_owned(), Value::String(single));
+    Some(quoted)
 }
 
 /// The item's bibliography entry in one style. The style's own locale holds every term it

@@ -227,6 +227,58 @@ fn question_mark_ending_a_title_is_not_doubled() {
     );
 }
 
+/// A title ending in a quotation keeps its closing mark: within the quotation marks of Chicago
+/// and MLA its own marks become single; APA, which does not quote titles, keeps them double.
+#[test]
+fn quotation_ending_a_title_keeps_its_closing_mark() {
+    let fixture = Fixture {
+        title: "On the “Eastern Question”",
+        ..Fixture::memorandum()
+    };
+    let citations = Citer::new().format(&fixture.citable());
+    assert!(
+        citations[0]
+            .text
+            .contains("Kirov, Sergei. “On the ‘Eastern Question’.” Memorandum."),
+        "{}",
+        citations[0].text
+    );
+    assert!(
+        citations[1]
+            .text
+            .contains("Kirov, Sergei. “On the ‘Eastern Question’.” Memorandum."),
+        "{}",
+        citations[1].text
+    );
+    assert!(
+        citations[2]
+            .text
+            .contains("On the “Eastern Question” (G. Goldberg, Trans.) [Memorandum]"),
+        "{}",
+        citations[2].text
+    );
+}
+
+/// A name with a particle and no given name is cited whole in every style.
+#[test]
+fn family_name_alone_keeps_its_particle() {
+    let fixture = Fixture {
+        authors: vec![Agent {
+            name: "van der Berg",
+            sort: Some("van der Berg,"),
+            organization: false,
+        }],
+        ..Fixture::memorandum()
+    };
+    for citation in Citer::new().format(&fixture.citable()) {
+        assert!(
+            citation.text.starts_with("van der Berg. "),
+            "{}",
+            citation.text
+        );
+    }
+}
+
 /// A span of days is cited by what both days share, and CSL-JSON keeps both ends.
 #[test]
 fn span_is_cited_by_the_month_both_days_share() {
