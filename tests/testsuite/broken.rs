@@ -20,8 +20,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::harness::{EditionTest, sample_root};
-use crate::harness::{Run, run_annals};
-use crate::robustness::tree;
+use crate::harness::{Run, run_annals, tree};
 
 /// `tests/broken/`.
 fn corpus() -> PathBuf {

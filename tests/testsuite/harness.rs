@@ -656,16 +656,37 @@ pub(crate) fn snapshot(root: &Path) -> BTreeMap<String, Vec<u8>> {
     for entry in walkdir::WalkDir::new(root) {
         let entry = entry.expect("the folder can be walked");
         if entry.file_type().is_file() {
-            let relative = entry
-                .path()
-                .strip_prefix(root)
-                .expect("under the root")
-                .to_string_lossy()
-                .replace('\\', "/");
-            files.insert(relative, fs::read(entry.path()).expect("a readable file"));
+            let bytes = fs::read(entry.path()).expect("a readable file");
+            files.insert(relative(root, &entry), bytes);
         }
     }
     files
+}
+
+/// Every file and folder under `root` (folders as `name/`, with no bytes), to show that a
+/// run created nothing, not even an empty folder.
+pub(crate) fn tree(root: &Path) -> BTreeMap<String, Option<Vec<u8>>> {
+    let mut entries = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(root).min_depth(1) {
+        let entry = entry.expect("the folder can be walked");
+        if entry.file_type().is_dir() {
+            entries.insert(format!("{}/", relative(root, &entry)), None);
+        } else {
+            let bytes = fs::read(entry.path()).unwrap_or_default();
+            entries.insert(relative(root, &entry), Some(bytes));
+        }
+    }
+    entries
+}
+
+/// The entry's path under `root`, `/`-separated.
+fn relative(root: &Path, entry: &walkdir::DirEntry) -> String {
+    entry
+        .path()
+        .strip_prefix(root)
+        .expect("under the root")
+        .to_string_lossy()
+        .replace('\\', "/")
 }
 
 /// Copies the folder `from` into `to`.

@@ -6,7 +6,6 @@
 //! passes the "clean exit" bar when it exits 0 or 1 and nothing panicked (no exit 101, no
 //! signal, no "panicked" on standard error).
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
 use std::path::Path;
@@ -18,28 +17,6 @@ use crate::harness::{
     BOOK, EditionTest, HANG, Running, annals_within, assert_same_files, doc, run_annals, snapshot,
     spawn,
 };
-
-/// Every file and folder under `root` (folders as `name/`, with no bytes), to show that a
-/// run created nothing, not even an empty folder.
-pub(crate) fn tree(root: &Path) -> BTreeMap<String, Option<Vec<u8>>> {
-    let mut entries = BTreeMap::new();
-    for entry in walkdir::WalkDir::new(root).min_depth(1) {
-        let entry = entry.expect("the folder can be walked");
-        let relative = entry
-            .path()
-            .strip_prefix(root)
-            .expect("under the root")
-            .to_string_lossy()
-            .replace('\\', "/");
-        if entry.file_type().is_dir() {
-            entries.insert(format!("{relative}/"), None);
-        } else {
-            let bytes = fs::read(entry.path()).unwrap_or_default();
-            entries.insert(relative, Some(bytes));
-        }
-    }
-    entries
-}
 
 /// Names of staging folders that a build left in `folder`.
 fn staging_leftovers(folder: &Path) -> Vec<String> {
