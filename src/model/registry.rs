@@ -189,13 +189,11 @@ impl<Id: Ord + Clone, T: Named> Registry<Id, T> {
 
     /// The name to show for `id`: its entry's, or the id itself for a reference the resolver
     /// could not register (pages then still say who or where was meant).
-    pub fn name_of(&self, id: &Id) -> String
+    pub fn name_of<'r>(&'r self, id: &'r Id) -> &'r str
     where
-        Id: std::fmt::Display,
+        Id: AsRef<str>,
     {
-        self.entries
-            .get(id)
-            .map_or_else(|| id.to_string(), |entry| entry.name().to_owned())
+        self.entries.get(id).map_or(id.as_ref(), Named::name)
     }
 
     /// The id of the entry named exactly `name` (its name or a variant).

@@ -175,11 +175,11 @@ fn document_data<'a>(
     let path = urls::document(&document.id);
     let person = |id: &PersonId| Named {
         id: Some(id.to_string()),
-        name: edition.people.name_of(id),
+        name: edition.people.name_of(id).to_owned(),
     };
     let place = |id: &PlaceId| Named {
         id: Some(id.to_string()),
-        name: edition.places.name_of(id),
+        name: edition.places.name_of(id).to_owned(),
     };
     let term = |labels: &std::collections::BTreeMap<TermId, String>, id: &TermId| Named {
         id: Some(id.to_string()),

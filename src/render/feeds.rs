@@ -112,7 +112,7 @@ impl Site<'_> {
                     authors: resolved
                         .authors
                         .iter()
-                        .map(|id| self.edition.people.name_of(id))
+                        .map(|id| self.edition.people.name_of(id).to_owned())
                         .collect(),
                     summary: document.summary.as_deref().map(crate::markdown::plain_text),
                 }

@@ -141,7 +141,7 @@ impl Site<'_> {
             };
             let mut value = json!({
                 "@type": kind,
-                "name": person.map_or(id.as_str(), |p| p.name.as_str()),
+                "name": edition.people.name_of(id),
                 "url": self.address(at, &urls::person(id)),
             });
             if let Some(q) = person.and_then(|p| p.wikidata.as_deref()) {
@@ -153,7 +153,7 @@ impl Site<'_> {
             let entry = edition.places.get(id);
             let mut value = json!({
                 "@type": "Place",
-                "name": entry.map_or(id.as_str(), |p| p.name.as_str()),
+                "name": edition.places.name_of(id),
                 "url": self.address(at, &urls::place(id)),
             });
             if let Some((lat, lon)) = entry.and_then(|p| p.coordinates) {

@@ -79,15 +79,7 @@ impl<'a> Site<'a> {
     ) -> Site<'a> {
         use rayon::prelude::*;
         let names = |ids: &[PersonId]| -> Option<String> {
-            let names: Vec<&str> = ids
-                .iter()
-                .map(|id| {
-                    edition
-                        .people
-                        .get(id)
-                        .map_or(id.as_str(), |p| p.name.as_str())
-                })
-                .collect();
+            let names: Vec<&str> = ids.iter().map(|id| edition.people.name_of(id)).collect();
             (!names.is_empty()).then(|| names.join(", "))
         };
         let listed = edition
@@ -550,7 +542,7 @@ impl Site<'_> {
     fn person_links(&self, at: &SitePath, ids: &[PersonId]) -> Vec<Link> {
         ids.iter()
             .map(|id| Link {
-                label: self.edition.people.name_of(id),
+                label: self.edition.people.name_of(id).to_owned(),
                 href: urls::person(id).href_from(at),
             })
             .collect()
@@ -562,7 +554,7 @@ impl Site<'_> {
 
     fn place_link(&self, at: &SitePath, id: &PlaceId) -> Link {
         Link {
-            label: self.edition.places.name_of(id),
+            label: self.edition.places.name_of(id).to_owned(),
             href: urls::place(id).href_from(at),
         }
     }
