@@ -11,6 +11,7 @@ use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
 
 use crate::diagnostics::{self, Diagnostic, Diagnostics};
+use crate::model::document::Document;
 use crate::model::id::HandId;
 use crate::source::{SourcePath, Span};
 
@@ -49,6 +50,18 @@ pub struct EditionSettings {
     pub rights: Option<String>,
 }
 
+impl EditionSettings {
+    /// The rights statement of `document`: its own, else the edition's.
+    pub fn rights_of<'a>(&'a self, document: &'a Document) -> Option<&'a str> {
+        document.rights.as_deref().or(self.rights.as_deref())
+    }
+
+    /// The language of `document` (BCP 47): its own, else the edition's.
+    pub fn language_of<'a>(&'a self, document: &'a Document) -> &'a str {
+        document.language.as_deref().unwrap_or(&self.language)
+    }
+}
+
 /// `[build]`.
 #[derive(Debug)]
 pub struct BuildSettings {
@@ -76,11 +89,6 @@ pub struct Hand {
 }
 
 impl Config {
-    /// The hand that owns notes without a prefix: the first declared.
-    pub fn default_hand(&self) -> &Hand {
-        &self.hands[0]
-    }
-
     /// The hand declared as `id`.
     pub fn hand(&self, id: &str) -> Option<&Hand> {
         self.hands.iter().find(|hand| hand.id.as_str() == id)
@@ -449,7 +457,7 @@ mod tests {
         assert!(diagnostics.is_empty());
         assert_eq!(config.edition.language, "en");
         assert_eq!(config.build.output, PathBuf::from("site"));
-        assert_eq!(config.default_hand().id.as_str(), "ed");
+        assert_eq!(config.hands[0].id.as_str(), "ed");
     }
 
     #[test]

@@ -138,10 +138,7 @@ impl Date {
 
     /// Whether any part is marked uncertain (`?`) or approximate (`~`, `%`).
     pub fn is_qualified(&self) -> bool {
-        self.ends()
-            .into_iter()
-            .flatten()
-            .any(|date| date.certainty() != Certainty::Certain)
+        self.has_certainty(|c| c != Certainty::Certain)
     }
 
     /// Whether any part is marked uncertain (`?` or `%`).

@@ -145,11 +145,6 @@ impl CollectionId {
             .rsplit_once('/')
             .map(|(parent, _)| CollectionId(Arc::from(parent)))
     }
-
-    /// How deep the folder is: 1 for a folder directly under `documents/`.
-    pub fn depth(&self) -> usize {
-        self.0.split('/').count()
-    }
 }
 
 impl fmt::Display for CollectionId {
@@ -187,6 +182,5 @@ mod tests {
         let id = CollectionId::from_segments(["Karabakh 1920", "Part One"]).unwrap();
         assert_eq!(id.as_str(), "karabakh-1920/part-one");
         assert_eq!(id.parent().unwrap().as_str(), "karabakh-1920");
-        assert_eq!(id.depth(), 2);
     }
 }

@@ -12,7 +12,7 @@ pub mod registry;
 use std::collections::{BTreeMap, HashMap};
 
 use document::{Anchor, Collection, Document, Home};
-use id::{CollectionId, DocId, PersonId, PlaceId, TermId};
+use id::{DocId, PersonId, PlaceId, TermId};
 use registry::{Event, Person, Place, Registry, Term};
 
 /// Everything the edition's files say, each file checked on its own.
@@ -134,16 +134,6 @@ pub struct ResolvedEvent {
     pub people: Vec<PersonId>,
     /// Its places.
     pub places: Vec<PlaceId>,
-}
-
-impl ResolvedEdition {
-    /// The collection `id`.
-    pub fn collection(&self, id: &CollectionId) -> Option<&ResolvedCollection> {
-        self.collections
-            .binary_search_by(|c| c.collection.id.cmp(id))
-            .ok()
-            .map(|index| &self.collections[index])
-    }
 }
 
 /// The label of term `id` in `labels` (the edition's tags or types), or the id itself.

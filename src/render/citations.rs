@@ -87,10 +87,7 @@ impl Site<'_> {
             translated_from: translation
                 .and_then(|t| t.from.as_deref())
                 .map(language_name),
-            language: document
-                .language
-                .as_deref()
-                .unwrap_or(&self.config.edition.language),
+            language: self.config.edition.language_of(document),
             edition_title: &self.config.edition.title,
             edition_editors: &self.config.edition.editors,
             url,

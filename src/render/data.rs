@@ -248,10 +248,7 @@ fn document_data<'a>(
         }),
         language: document.language.as_deref(),
         credit: document.credit.as_deref(),
-        rights: document
-            .rights
-            .as_deref()
-            .or(config.edition.rights.as_deref()),
+        rights: config.edition.rights_of(document),
         links: document
             .links
             .iter()

@@ -42,9 +42,7 @@ impl Site<'_> {
                 _ => {
                     let hand = self
                         .config
-                        .hands
-                        .iter()
-                        .find(|hand| hand.id == note.hand)
+                        .hand(note.hand.as_str())
                         .expect("every note is in a declared hand");
                     note_groups.push(NoteGroup {
                         hand: hand_view(hand),
@@ -58,17 +56,10 @@ impl Site<'_> {
             Some(PlaceRef::Text(text)) => (None, Some(text.clone())),
             None => (None, None),
         };
-        let mut breadcrumbs = Vec::new();
-        let mut next = resolved.collection;
-        while let Some(position) = next {
-            let collection = &edition.collections[position];
-            breadcrumbs.push(Link {
-                label: collection.collection.title.clone(),
-                href: urls::collection(&collection.collection.id).href_from(at),
-            });
-            next = collection.parent;
-        }
-        breadcrumbs.reverse();
+        // Built once: the page, its citations, meta tags and JSON-LD all use them.
+        let url = self.citation_url(index);
+        let citable = self.citable(index, url.as_deref());
+        let description = document.summary.as_deref().map(markdown::plain_text);
         let language = document
             .language
             .clone()
@@ -98,7 +89,6 @@ impl Site<'_> {
                 })
                 .collect(),
             summary_html: document.summary.as_deref().map(|s| self.markdown(at, s)),
-            description: document.summary.as_deref().map(markdown::plain_text),
             sources: document
                 .sources
                 .iter()
@@ -116,10 +106,7 @@ impl Site<'_> {
             }),
             language,
             credit: document.credit.clone(),
-            rights: document
-                .rights
-                .clone()
-                .or_else(|| self.config.edition.rights.clone()),
+            rights: self.config.edition.rights_of(document).map(str::to_owned),
             links: document
                 .links
                 .iter()
@@ -131,23 +118,21 @@ impl Site<'_> {
             related: self.doc_items(at, &resolved.related),
             in_reply_to: resolved.in_reply_to.map(|i| self.doc_item(at, i)),
             replies: self.doc_items(at, &resolved.replies),
-            breadcrumbs,
+            breadcrumbs: self.breadcrumbs(at, resolved.collection),
             body_html: rendered.html,
             note_groups,
-            permalink: self.permalink(&urls::document(&document.id)),
+            permalink: url.clone(),
 
-            citations: {
-                let url = self.citation_url(index);
-                self.citer
-                    .format(&self.citable(index, url.as_deref()))
-                    .into_iter()
-                    .map(|citation| CitationView {
-                        style: citation.style.label(),
-                        id: format!("cite-{}", citation.style.label().to_lowercase()),
-                        html: citation.html,
-                    })
-                    .collect()
-            },
+            citations: self
+                .citer
+                .format(&citable)
+                .into_iter()
+                .map(|citation| CitationView {
+                    style: citation.style.label(),
+                    id: format!("cite-{}", citation.style.label().to_lowercase()),
+                    html: citation.html,
+                })
+                .collect(),
             cite_files: CiteFile::ALL
                 .iter()
                 .map(|file| Link {
@@ -155,9 +140,10 @@ impl Site<'_> {
                     href: file.name().to_owned(),
                 })
                 .collect(),
-            meta: self.meta_tags(index),
+            meta: self.meta_tags(index, &citable, description.as_deref()),
 
-            json_ld: self.json_ld(at, index),
+            json_ld: self.json_ld(at, index, description.as_deref()),
+            description,
 
             previous: index.checked_sub(1).map(|i| self.doc_item(at, i)),
             next: (index + 1 < edition.documents.len()).then(|| self.doc_item(at, index + 1)),

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use super::Site;
 use super::views::MetaTag;
-use crate::cite;
+use crate::cite::{self, Citable};
 use crate::model::id::{PersonId, PlaceId};
 use crate::model::registry::PersonKind;
 use crate::model::{DocIndex, PlaceRef};
@@ -14,14 +14,19 @@ use crate::urls::{self, SitePath};
 
 impl Site<'_> {
     /// The `<meta>` tags of document `index`, in a fixed order.
-    pub(super) fn meta_tags(&self, index: DocIndex) -> Vec<MetaTag> {
+    /// `citable` is the document's citation record and `description` its summary as plain
+    /// text, both as the page has them.
+    pub(super) fn meta_tags(
+        &self,
+        index: DocIndex,
+        citable: &Citable<'_>,
+        description: Option<&str>,
+    ) -> Vec<MetaTag> {
         let edition = self.edition;
         let resolved = &edition.documents[index];
         let document = &resolved.document;
         // A reader of these tags resolves no relative address: without a base_url, none.
-        let permalink = self
-            .permalink(&urls::document(&document.id))
-            .unwrap_or_default();
+        let permalink = citable.url.unwrap_or_default();
         let mut tags = Vec::new();
         let mut tag = |name: &str, content: &str| {
             if !content.trim().is_empty() {
@@ -32,21 +37,12 @@ impl Site<'_> {
             }
         };
         // Named exactly as the citation files name them.
-        let authors: Vec<String> = self
-            .citable(index, None)
-            .authors
-            .iter()
-            .map(cite::inverted_name)
-            .collect();
-        let language = document
-            .language
-            .as_deref()
-            .unwrap_or(&self.config.edition.language);
+        let authors: Vec<String> = citable.authors.iter().map(cite::inverted_name).collect();
+        let language = self.config.edition.language_of(document);
         let highwire_date = document
             .date
             .machine_start()
             .map(|date| date.replace('-', "/"));
-        let summary = document.summary.as_deref().map(crate::markdown::plain_text);
 
         tag("citation_title", &document.title);
         for author in &authors {
@@ -57,10 +53,10 @@ impl Site<'_> {
             tag("citation_publication_date", date);
         }
         tag("citation_language", language);
-        tag("citation_public_url", &permalink);
+        tag("citation_public_url", permalink);
         tag("citation_publisher", &self.config.edition.title);
-        if let Some(summary) = &summary {
-            tag("citation_abstract", summary);
+        if let Some(description) = description {
+            tag("citation_abstract", description);
         }
         let keywords: Vec<&str> = resolved
             .tags
@@ -88,11 +84,11 @@ impl Site<'_> {
         tag("DC.type", "Text");
         tag("DC.format", "text/html");
         tag("DC.language", language);
-        tag("DC.identifier", &permalink);
+        tag("DC.identifier", permalink);
         tag("DC.publisher", &self.config.edition.title);
         tag("DC.relation.ispartof", &self.config.edition.title);
-        if let Some(summary) = &summary {
-            tag("DC.description", summary);
+        if let Some(description) = description {
+            tag("DC.description", description);
         }
         for keyword in keywords {
             tag("DC.subject", keyword);
@@ -116,11 +112,7 @@ impl Site<'_> {
         {
             tag("DC.contributor", translator);
         }
-        if let Some(rights) = document
-            .rights
-            .as_deref()
-            .or(self.config.edition.rights.as_deref())
-        {
+        if let Some(rights) = self.config.edition.rights_of(document) {
             tag("DC.rights", rights);
         }
         tags
@@ -128,7 +120,12 @@ impl Site<'_> {
 
     /// The schema.org description of document `index`, as JSON-LD ready for a `<script>`
     /// element (every `<` escaped, so no text can close the element).
-    pub(super) fn json_ld(&self, at: &SitePath, index: DocIndex) -> String {
+    pub(super) fn json_ld(
+        &self,
+        at: &SitePath,
+        index: DocIndex,
+        description: Option<&str>,
+    ) -> String {
         let edition = self.edition;
         let resolved = &edition.documents[index];
         let document = &resolved.document;
@@ -170,7 +167,7 @@ impl Site<'_> {
             "@id": permalink,
             "url": permalink,
             "name": document.title,
-            "inLanguage": document.language.as_deref().unwrap_or(&self.config.edition.language),
+            "inLanguage": self.config.edition.language_of(document),
             "isPartOf": {
                 "@type": "Collection",
                 "name": self.config.edition.title,
@@ -185,8 +182,8 @@ impl Site<'_> {
             ld["dateCreated"] = json!(date);
         }
         ld["temporalCoverage"] = json!(document.date.to_string());
-        if let Some(summary) = &document.summary {
-            ld["description"] = json!(crate::markdown::plain_text(summary));
+        if let Some(description) = description {
+            ld["description"] = json!(description);
         }
         if let Some(doc_type) = resolved
             .doc_type
@@ -225,11 +222,7 @@ impl Site<'_> {
         {
             ld["translator"] = json!({"@type": "Person", "name": translator});
         }
-        if let Some(rights) = document
-            .rights
-            .as_deref()
-            .or(self.config.edition.rights.as_deref())
-        {
+        if let Some(rights) = self.config.edition.rights_of(document) {
             ld["copyrightNotice"] = json!(rights);
         }
         serde_json::to_string(&ld)

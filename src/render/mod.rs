@@ -648,19 +648,25 @@ impl Site<'_> {
         }
     }
 
-    fn collection(&self, at: &SitePath, index: usize) -> CollectionPage<'_> {
-        let resolved = &self.edition.collections[index];
+    /// Links to collection `innermost` and the collections that hold it, outermost first.
+    fn breadcrumbs(&self, at: &SitePath, innermost: Option<usize>) -> Vec<Link> {
         let mut breadcrumbs = Vec::new();
-        let mut next = resolved.parent;
+        let mut next = innermost;
         while let Some(position) = next {
-            let parent = &self.edition.collections[position];
+            let collection = &self.edition.collections[position];
             breadcrumbs.push(Link {
-                label: parent.collection.title.clone(),
-                href: urls::collection(&parent.collection.id).href_from(at),
+                label: collection.collection.title.clone(),
+                href: urls::collection(&collection.collection.id).href_from(at),
             });
-            next = parent.parent;
+            next = collection.parent;
         }
         breadcrumbs.reverse();
+        breadcrumbs
+    }
+
+    fn collection(&self, at: &SitePath, index: usize) -> CollectionPage<'_> {
+        let resolved = &self.edition.collections[index];
+        let breadcrumbs = self.breadcrumbs(at, resolved.parent);
         CollectionPage {
             title: resolved.collection.title.clone(),
             description: resolved.collection.description.clone(),
