@@ -355,42 +355,50 @@ impl Binder<'_> {
     /// the registry, or made from another reference: "Stratus" is probably "Straus").
     fn report_unknown(&mut self) {
         let people = std::mem::take(&mut self.unknown_people);
-        for (id, uses) in people {
-            let known = self
-                .people
-                .iter()
-                .filter(|(other, _)| **other != id)
-                .map(|(id, p)| (id.as_str(), p.name.as_str()));
-            let warning = unknown_warning("person", "people.yaml", id.as_str(), &uses, known);
-            self.diagnostics.push(warning);
+        if !people.is_empty() {
+            let known = lowered_names(&self.people);
+            for (id, uses) in people {
+                let warning = unknown_warning("person", "people.yaml", id.as_str(), &uses, &known);
+                self.diagnostics.push(warning);
+            }
         }
         let places = std::mem::take(&mut self.unknown_places);
-        for (id, uses) in places {
-            let known = self
-                .places
-                .iter()
-                .filter(|(other, _)| **other != id)
-                .map(|(id, p)| (id.as_str(), p.name.as_str()));
-            let warning = unknown_warning("place", "places.yaml", id.as_str(), &uses, known);
-            self.diagnostics.push(warning);
+        if !places.is_empty() {
+            let known = lowered_names(&self.places);
+            for (id, uses) in places {
+                let warning = unknown_warning("place", "places.yaml", id.as_str(), &uses, &known);
+                self.diagnostics.push(warning);
+            }
         }
     }
 }
 
-fn unknown_warning<'k>(
+/// Every entry of `registry` as (id, lower-cased name): made once per registry, not once per
+/// unknown name.
+fn lowered_names<Id: AsRef<str> + Ord + Clone, T: Named>(
+    registry: &Registry<Id, T>,
+) -> Vec<(&str, String)> {
+    registry
+        .iter()
+        .map(|(id, entry)| (id.as_ref(), entry.name().to_lowercase()))
+        .collect()
+}
+
+/// `known`: every entry of the registry as (id, lower-cased name), the new one among them.
+fn unknown_warning(
     what: &str,
     registry: &str,
     new_id: &str,
     uses: &[Ref],
-    known: impl Iterator<Item = (&'k str, &'k str)>,
+    known: &[(&str, String)],
 ) -> Diagnostic {
     let first = &uses[0];
     // Compare the slug with ids, and the text with names, lower-cased.
-    let known: Vec<(&str, String)> = known.map(|(id, name)| (id, name.to_lowercase())).collect();
-    let by_id = closest(new_id, known.iter().map(|(id, _)| *id));
+    let others = || known.iter().filter(|(id, _)| *id != new_id);
+    let by_id = closest(new_id, others().map(|(id, _)| *id));
     let text = first.text.trim().to_lowercase();
-    let by_name = closest(&text, known.iter().map(|(_, name)| name.as_str()))
-        .and_then(|name| known.iter().find(|(_, n)| n == name).map(|(id, _)| *id));
+    let by_name = closest(&text, others().map(|(_, name)| name.as_str()))
+        .and_then(|name| others().find(|(_, n)| n == name).map(|(id, _)| *id));
     let more = match uses.len() {
         1 => String::new(),
         n => format!(" (used {n} times)"),
