@@ -80,17 +80,6 @@ export function launch() {
 }
 
 /**
- * Opens `url` in a new page of `context`, recording every console error, uncaught script
- * error, failed request and HTTP error response on the way. Returns the page and that list.
- */
-export async function open(context, url, { waitUntil = "load" } = {}) {
-  const page = await context.newPage();
-  const problems = watch(page);
-  await page.goto(url, { waitUntil });
-  return { page, problems };
-}
-
-/**
  * One page of `context` reused for many visits (much faster than a page per visit):
  * `visit(url)` loads url and returns the problems recorded while loading it.
  */
@@ -212,9 +201,4 @@ export function filesUnder(dir, extensions) {
   };
   walk(dir);
   return found.sort();
-}
-
-/** Whether the element matched by `selector` is rendered (not display:none, not hidden). */
-export async function isShown(page, selector) {
-  return page.locator(selector).first().isVisible();
 }

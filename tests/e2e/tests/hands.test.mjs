@@ -96,7 +96,8 @@ test("hiding every hand hides the Notes heading too, and no empty notes section 
       await page.locator(`[data-hand-switch] input[value="${hand}"]`).uncheck();
     }
     assert.equal(await page.locator("#notes-heading").isVisible(), false, "the Notes heading is hidden");
-    assert.equal(await page.locator(".note-ref").first().isVisible(), false, "no note mark shows");
+    assert.equal(await shown(page, ".note-ref"), false, "no note mark shows");
+    assert.equal(await shown(page, ".note-group"), false, "no group of notes shows");
   } finally {
     await context.close();
   }
