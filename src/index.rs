@@ -82,6 +82,22 @@ pub struct Year {
     pub months: Vec<Month>,
 }
 
+impl Year {
+    /// How many documents the year holds, in all its months.
+    pub fn documents(&self) -> usize {
+        self.months.iter().map(Month::documents).sum()
+    }
+
+    /// How many documents month `month` (1-12) of the year holds.
+    pub fn documents_in(&self, month: u8) -> usize {
+        self.months
+            .iter()
+            .filter(|m| m.month == Some(month))
+            .map(Month::documents)
+            .sum()
+    }
+}
+
 /// One month of the timeline.
 #[derive(Debug)]
 pub struct Month {
@@ -89,6 +105,16 @@ pub struct Month {
     pub month: Option<u8>,
     /// What happened, by earliest day.
     pub entries: Vec<Entry>,
+}
+
+impl Month {
+    /// How many of its entries are documents.
+    pub fn documents(&self) -> usize {
+        self.entries
+            .iter()
+            .filter(|e| matches!(e, Entry::Document(_)))
+            .count()
+    }
 }
 
 /// A timeline entry.

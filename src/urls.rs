@@ -81,6 +81,11 @@ pub fn documents() -> SitePath {
     SitePath::page("documents")
 }
 
+/// The index of collections.
+pub fn collections() -> SitePath {
+    SitePath::page("collections")
+}
+
 /// A collection's page.
 pub fn collection(id: &CollectionId) -> SitePath {
     SitePath::page(&format!("collections/{id}"))

@@ -56,17 +56,7 @@ impl Kind {
 /// "Kirov, Sergei", or an organisation's whole name. Meta tags for reference managers use it
 /// too, so a page and its citation files never name anyone differently.
 pub fn inverted_name(agent: &Agent<'_>) -> String {
-    match Name::of(agent) {
-        Name::Person {
-            family,
-            given: Some(given),
-        } => format!("{family}, {given}"),
-        Name::Person {
-            family,
-            given: None,
-        } => family.to_owned(),
-        Name::Literal(name) => name.to_owned(),
-    }
+    Name::of(agent).inverted()
 }
 
 /// A name as CSL takes it.
@@ -119,6 +109,21 @@ impl<'a> Name<'a> {
         }
         let (family, given) = family_and_given(name);
         Name::Person { family, given }
+    }
+
+    /// "Family, Given", the family name alone, or the whole name of an organisation.
+    pub(super) fn inverted(self) -> String {
+        match self {
+            Name::Person {
+                family,
+                given: Some(given),
+            } => format!("{family}, {given}"),
+            Name::Person {
+                family,
+                given: None,
+            } => family.to_owned(),
+            Name::Literal(name) => name.to_owned(),
+        }
     }
 
     fn to_processor(self) -> processor::NameValue {

@@ -82,14 +82,7 @@ impl Record {
     /// One line per name, "Family, Given" as RIS has it.
     fn names(&mut self, tag: &str, names: &[Name<'_>]) {
         for name in names {
-            match name {
-                Name::Person {
-                    family,
-                    given: Some(given),
-                } => self.line(tag, &format!("{family}, {given}")),
-                Name::Person { family, .. } => self.line(tag, family),
-                Name::Literal(literal) => self.line(tag, literal),
-            }
+            self.line(tag, &name.inverted());
         }
     }
 }

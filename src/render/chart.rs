@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::index::{Entry, Year};
+use crate::index::Year;
 
 /// Editions spanning at most this many years get a bar per month.
 const MONTHLY_UP_TO_YEARS: i64 = 4;
@@ -26,19 +26,11 @@ struct Bar {
 pub(super) fn density(years: &[Year], year_words: impl Fn(i64) -> String) -> Option<String> {
     let first = years.first()?.year;
     let last = years.last()?.year;
-    let count_in = |year: &Year, month: Option<Option<u8>>| {
-        year.months
-            .iter()
-            .filter(|m| month.is_none_or(|wanted| m.month == wanted))
-            .flat_map(|m| &m.entries)
-            .filter(|e| matches!(e, Entry::Document(_)))
-            .count()
-    };
     let mut bars = Vec::new();
     if last - first < MONTHLY_UP_TO_YEARS {
         for year in years {
             for month in 1..=12u8 {
-                let count = count_in(year, Some(Some(month)));
+                let count = year.documents_in(month);
                 let name = crate::model::date::month_name(month);
                 bars.push(Bar {
                     count,
@@ -54,7 +46,7 @@ pub(super) fn density(years: &[Year], year_words: impl Fn(i64) -> String) -> Opt
         let step = tick_step(last - first);
         for year in first..=last {
             let count = match by_year.peek() {
-                Some(y) if y.year == year => count_in(by_year.next().expect("peeked"), None),
+                Some(y) if y.year == year => by_year.next().expect("peeked").documents(),
                 _ => 0,
             };
             bars.push(Bar {

@@ -201,10 +201,7 @@ pub fn plan(
         ),
     ];
     if !edition.collections.is_empty() {
-        pages.push(page(
-            SitePath::fixed("collections/index.html"),
-            PageKind::Collections,
-        ));
+        pages.push(page(urls::collections(), PageKind::Collections));
     }
     if !edition.tags.is_empty() {
         pages.push(page(urls::tags(), PageKind::Tags));
@@ -279,7 +276,7 @@ pub fn globals(config: &Config, edition: &ResolvedEdition) -> Context {
         nav.push(NavItem {
             section: "collections",
             label: "Collections",
-            path: "collections/index.html".into(),
+            path: urls::collections().to_string(),
         });
     }
     nav.push(NavItem {

@@ -15,12 +15,7 @@ impl Site<'_> {
             .map(|year| YearView {
                 label: year_words(year.year),
                 id: format!("y{}", year.year),
-                count: year
-                    .months
-                    .iter()
-                    .flat_map(|m| &m.entries)
-                    .filter(|e| matches!(e, Entry::Document(_)))
-                    .count(),
+                count: year.documents(),
                 months: year
                     .months
                     .iter()
