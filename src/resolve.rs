@@ -35,7 +35,7 @@ pub fn edition(edition: Edition, drafts: bool) -> (ResolvedEdition, Diagnostics)
     } = edition;
 
     let (documents, draft_ids) = order(documents, drafts);
-    let ids = DocumentIds::new(&documents, &draft_ids, &mut diagnostics);
+    let ids = DocumentIds::new(&documents, draft_ids, &mut diagnostics);
     let mut binder = Binder {
         people: Registry::new(people),
         places: Registry::new(places),
@@ -133,23 +133,22 @@ struct DocumentIds {
 impl DocumentIds {
     fn new(
         documents: &[Document],
-        drafts: &BTreeSet<DocId>,
+        drafts: BTreeSet<DocId>,
         diagnostics: &mut Diagnostics,
     ) -> DocumentIds {
         let mut index: HashMap<DocId, DocIndex> = HashMap::with_capacity(documents.len());
-        let mut first_file: BTreeMap<&DocId, &Document> = BTreeMap::new();
         // Report duplicates in file order, so "first" means the file an editor sees first.
         let mut by_file: Vec<(usize, &Document)> = documents.iter().enumerate().collect();
         by_file.sort_by(|a, b| a.1.file.cmp(&b.1.file));
         for (position, document) in by_file {
-            match first_file.get(&document.id) {
-                Some(first) => diagnostics.push(
+            match index.get(&document.id) {
+                Some(&first) => diagnostics.push(
                     Diagnostic::error(
                         "duplicate-id",
                         format!(
                             "id {:?} is already used by {}",
                             document.id.as_str(),
-                            first.file
+                            documents[first].file
                         ),
                     )
                     .at(document.id_span.clone())
@@ -157,7 +156,6 @@ impl DocumentIds {
                     .with_help("every document needs its own id: rename the file or set `id:`"),
                 ),
                 None => {
-                    first_file.insert(&document.id, document);
                     index.insert(document.id.clone(), position);
                 }
             }
@@ -188,7 +186,7 @@ impl DocumentIds {
             index,
             paragraphs: documents.iter().map(|d| d.paragraphs).collect(),
             aliases: aliases.into_iter().collect(),
-            drafts: drafts.clone(),
+            drafts,
         }
     }
 
@@ -577,6 +575,18 @@ fn tree(
         .enumerate()
         .map(|(i, c)| (c.collection.id.clone(), i))
         .collect();
+    // Parents first, so each document's count climbs the tree by position.
+    for index in 0..collections.len() {
+        let parent = collections[index]
+            .collection
+            .id
+            .parent()
+            .and_then(|p| position.get(&p).copied());
+        collections[index].parent = parent;
+        if let Some(parent) = parent {
+            collections[parent].children.push(index);
+        }
+    }
     for (index, resolved) in documents.iter_mut().enumerate() {
         let Some(id) = &resolved.document.collection else {
             continue;
@@ -589,22 +599,7 @@ fn tree(
         let mut next = Some(at);
         while let Some(at) = next {
             collections[at].total += 1;
-            next = collections[at]
-                .collection
-                .id
-                .parent()
-                .and_then(|p| position.get(&p).copied());
-        }
-    }
-    for index in 0..collections.len() {
-        let parent = collections[index]
-            .collection
-            .id
-            .parent()
-            .and_then(|p| position.get(&p).copied());
-        collections[index].parent = parent;
-        if let Some(parent) = parent {
-            collections[parent].children.push(index);
+            next = collections[at].parent;
         }
     }
     let keys: Vec<(Option<i64>, String)> = collections

@@ -9,7 +9,7 @@ mod front_matter;
 mod registries;
 mod yaml;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -316,16 +316,17 @@ fn indexes(
         }
     }
     // A folder is a collection when it, or a folder inside it, holds a document.
-    let mut used: BTreeMap<CollectionId, ()> = BTreeMap::new();
+    let mut used: BTreeSet<CollectionId> = BTreeSet::new();
     for id in documents.iter().filter_map(|d| d.collection.as_ref()) {
         let mut next = Some(id.clone());
-        while let Some(id) = next {
+        // A folder already counted has had its parents counted too.
+        while let Some(id) = next.filter(|id| !used.contains(id)) {
             next = id.parent();
-            used.insert(id, ());
+            used.insert(id);
         }
     }
     let collections = used
-        .into_keys()
+        .into_iter()
         .map(|id| {
             described.remove(&id).unwrap_or_else(|| {
                 let name = found
