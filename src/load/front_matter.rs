@@ -146,7 +146,11 @@ pub(crate) struct FileText<'a> {
 
 impl FileText<'_> {
     fn span(&self, range: Range<usize>) -> Span {
-        Span::new(self.file, range).shifted(self.offset)
+        Placement {
+            file: self.file,
+            offset: self.offset,
+        }
+        .span(range)
     }
 }
 
@@ -319,19 +323,8 @@ impl Checker<'_, '_> {
     }
 
     fn date(&mut self, value: Option<Located<String>>, fence: &Span) -> Option<Date> {
-        let text = self.required(value.clone(), "date", fence)?;
-        let range = value.map(|v| v.range).unwrap_or(0..0);
-        match Date::parse(text.trim()) {
-            Ok(date) => Some(date),
-            Err(error) => {
-                self.diagnostics.push(
-                    Diagnostic::error("invalid-date", format!("date {text:?} {error}"))
-                        .at(self.placement.span(range))
-                        .with_help(error.help()),
-                );
-                None
-            }
-        }
+        self.required(value.clone(), "date", fence)?;
+        yaml::date(&value?, self.placement, self.diagnostics)
     }
 
     fn id(

@@ -185,18 +185,7 @@ fn optional_date(
     placed: &Placed,
     diagnostics: &mut Diagnostics,
 ) -> Option<Date> {
-    let value = value?;
-    match Date::parse(value.value.trim()) {
-        Ok(date) => Some(date),
-        Err(error) => {
-            diagnostics.push(
-                Diagnostic::error("invalid-date", format!("date {:?} {error}", value.value))
-                    .at(placed.placement().span(value.range))
-                    .with_help(error.help()),
-            );
-            None
-        }
-    }
+    yaml::date(&value?, placed.placement(), diagnostics)
 }
 
 fn people_of(

@@ -14,7 +14,8 @@ use serde::Deserialize;
 use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{Error, MessageFormatter};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::date::Date;
 use crate::model::document::Ref;
 use crate::source::{LineIndex, SourcePath, Span};
 
@@ -194,6 +195,25 @@ impl Placement<'_> {
     /// The span in the file of `range`, a range in the YAML text.
     pub(crate) fn span(&self, range: Range<usize>) -> Span {
         Span::new(self.file, range).shifted(self.offset)
+    }
+}
+
+/// The EDTF date `value` holds, or an `invalid-date` error pointing at it.
+pub(crate) fn date(
+    value: &Located<String>,
+    placement: Placement<'_>,
+    diagnostics: &mut Diagnostics,
+) -> Option<Date> {
+    match Date::parse(value.value.trim()) {
+        Ok(date) => Some(date),
+        Err(error) => {
+            diagnostics.push(
+                Diagnostic::error("invalid-date", format!("date {:?} {error}", value.value))
+                    .at(placement.span(value.range.clone()))
+                    .with_help(error.help()),
+            );
+            None
+        }
     }
 }
 
