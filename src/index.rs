@@ -43,11 +43,14 @@ pub struct Roles {
 impl Roles {
     /// Number of distinct documents.
     pub fn documents(&self) -> usize {
-        let mut all: Vec<DocIndex> = self.wrote.iter().chain(&self.received).copied().collect();
-        all.extend(self.named.iter().map(|(d, _)| *d));
-        all.sort_unstable();
-        all.dedup();
-        all.len()
+        let named = self.named.iter().map(|(d, _)| d);
+        distinct(
+            self.wrote
+                .iter()
+                .chain(&self.received)
+                .chain(named)
+                .copied(),
+        )
     }
 }
 
@@ -65,11 +68,8 @@ pub struct PlaceRoles {
 impl PlaceRoles {
     /// Number of distinct documents.
     pub fn documents(&self) -> usize {
-        let mut all: Vec<DocIndex> = self.written.clone();
-        all.extend(self.named.iter().map(|(d, _)| *d));
-        all.sort_unstable();
-        all.dedup();
-        all.len()
+        let named = self.named.iter().map(|(d, _)| d);
+        distinct(self.written.iter().chain(named).copied())
     }
 }
 
@@ -142,33 +142,13 @@ pub fn build(edition: &ResolvedEdition) -> Indexes {
         for id in &document.recipients {
             roles(&mut indexes.people, id).received.push(index);
         }
-        let mut named: BTreeMap<&PersonId, Vec<Anchor>> =
-            document.people.iter().map(|id| (id, Vec::new())).collect();
-        for (id, anchor) in &document.person_mentions {
-            let anchors = named.entry(id).or_default();
-            if let Some(anchor) = anchor
-                && !anchors.contains(anchor)
-            {
-                anchors.push(anchor.clone());
-            }
-        }
-        for (id, anchors) in named {
+        for (id, anchors) in named(&document.people, &document.person_mentions) {
             roles(&mut indexes.people, id).named.push((index, anchors));
         }
         if let Some(PlaceRef::Known(id)) = &document.place {
             place_roles(&mut indexes.places, id).written.push(index);
         }
-        let mut named: BTreeMap<&PlaceId, Vec<Anchor>> =
-            document.places.iter().map(|id| (id, Vec::new())).collect();
-        for (id, anchor) in &document.place_mentions {
-            let anchors = named.entry(id).or_default();
-            if let Some(anchor) = anchor
-                && !anchors.contains(anchor)
-            {
-                anchors.push(anchor.clone());
-            }
-        }
-        for (id, anchors) in named {
+        for (id, anchors) in named(&document.places, &document.place_mentions) {
             place_roles(&mut indexes.places, id)
                 .named
                 .push((index, anchors));
@@ -194,6 +174,33 @@ pub fn build(edition: &ResolvedEdition) -> Indexes {
     }
     indexes.timeline = timeline(edition);
     indexes
+}
+
+/// Everyone (or everywhere) a document names, by id, each with the distinct paragraphs and
+/// notes that name them in the order the text does: `listed` are named in the metadata
+/// (with no anchor of their own), `mentions` in the text.
+fn named<'a, Id: Ord>(
+    listed: &'a [Id],
+    mentions: &'a [(Id, Option<Anchor>)],
+) -> BTreeMap<&'a Id, Vec<Anchor>> {
+    let mut named: BTreeMap<&Id, Vec<Anchor>> = listed.iter().map(|id| (id, Vec::new())).collect();
+    for (id, anchor) in mentions {
+        let anchors = named.entry(id).or_default();
+        if let Some(anchor) = anchor
+            && !anchors.contains(anchor)
+        {
+            anchors.push(anchor.clone());
+        }
+    }
+    named
+}
+
+/// How many distinct documents `lists` hold together.
+fn distinct(lists: impl Iterator<Item = DocIndex>) -> usize {
+    let mut all: Vec<DocIndex> = lists.collect();
+    all.sort_unstable();
+    all.dedup();
+    all.len()
 }
 
 fn roles<'a>(people: &'a mut BTreeMap<PersonId, Roles>, id: &PersonId) -> &'a mut Roles {
