@@ -446,13 +446,7 @@ fn non_ascii_file_name_gets_a_slug_id() {
         ),
     ]);
     let site = test.build_ok();
-    let pages: Vec<String> = site
-        .files()
-        .into_iter()
-        .filter(|f| {
-            f.starts_with("documents/") && f.ends_with("/index.html") && f != "documents/index.html"
-        })
-        .collect();
+    let pages = site.document_pages();
     assert_eq!(pages.len(), 1, "{pages:?}");
 
     let id = pages[0]

@@ -94,6 +94,23 @@ impl EditionTest {
         self.dir.path()
     }
 
+    /// Builds the sample edition at the repository root (read in place) into `NAME` in the
+    /// test's folder.
+    pub(crate) fn build_sample(&self, name: &str) -> (Run, Site) {
+        let out = self.dir().join(name);
+        let root = sample_root();
+        let run = run_annals(
+            self.dir(),
+            &[
+                "build",
+                root.to_str().expect("a UTF-8 path"),
+                "--out",
+                out.to_str().expect("a UTF-8 path"),
+            ],
+        );
+        (run, self.site_at(out))
+    }
+
     /// Runs `annals ARGS` in the edition's folder.
     pub(crate) fn annals(&self, args: &[&str]) -> Run {
         run_annals(&self.root, args)
@@ -367,7 +384,21 @@ impl Site {
 
     /// Every file of the site, relative and `/`-separated.
     pub(crate) fn files(&self) -> BTreeSet<String> {
-        snapshot(&self.root).into_keys().collect()
+        walkdir::WalkDir::new(&self.root)
+            .into_iter()
+            .map(|entry| entry.expect("the site can be walked"))
+            .filter(|entry| entry.file_type().is_file())
+            .map(|entry| relative(&self.root, &entry))
+            .collect()
+    }
+
+    /// The page of every document (not the index of documents).
+    pub(crate) fn document_pages(&self) -> Vec<String> {
+        self.files()
+            .into_iter()
+            .filter(|f| f.starts_with("documents/") && f.ends_with("/index.html"))
+            .filter(|f| f != "documents/index.html")
+            .collect()
     }
 
     /// Every file of the site with its bytes.

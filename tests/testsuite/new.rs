@@ -14,12 +14,7 @@ fn new_edition_builds_at_once() {
     run.assert_stderr_lacks("warning");
     let site = test.site_at(edition.join("site"));
     assert!(site.has("index.html"), "{:?}", site.files());
-    let documents: Vec<String> = site
-        .files()
-        .into_iter()
-        .filter(|f| f.starts_with("documents/") && f.ends_with("/index.html"))
-        .filter(|f| f != "documents/index.html")
-        .collect();
+    let documents = site.document_pages();
     assert_eq!(documents.len(), 1, "one sample document: {documents:?}");
     site.page(&documents[0])
         .assert_has("<h1 id=\"document-title\">")

@@ -3,26 +3,17 @@
 
 use std::fs;
 
-use crate::harness::{
-    BOOK, EditionTest, Site, assert_same_files, between, doc, run_annals, sample_root, snapshot,
-};
+use crate::harness::{BOOK, EditionTest, Site, assert_same_files, between, doc, snapshot};
+
+/// The sample edition built into `name`, which must succeed.
+fn sample_site(test: &EditionTest, name: &str) -> Site {
+    let (run, site) = test.build_sample(name);
+    run.assert_success();
+    site
+}
 
 fn small() -> EditionTest {
     EditionTest::fixture("output/small")
-}
-
-/// Builds the sample edition at the repository root into a fresh folder.
-fn sample_site(test: &EditionTest, name: &str) -> Site {
-    let out = test.dir().join(name);
-    let root = sample_root();
-    let args = [
-        "build",
-        root.to_str().expect("a UTF-8 path"),
-        "--out",
-        out.to_str().expect("a UTF-8 path"),
-    ];
-    run_annals(test.dir(), &args).assert_success();
-    test.site_at(out)
 }
 
 /// Names in the edition's folder and beside the output that a build left behind.

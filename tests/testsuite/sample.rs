@@ -1,40 +1,15 @@
 //! The sample edition at the repository root builds cleanly into the site it promises.
 
-use crate::harness::{EditionTest, Run, Site, count, run_annals, sample_root, values_after};
+use crate::harness::{EditionTest, count, values_after};
 
 const TELEGRAM: &str = "documents/1920-07-16-ordzhonikidze-to-lenin/index.html";
 const COLLECTION: &str = "collections/karabakh-1920/index.html";
-
-/// Builds the sample (read in place, written to a temporary folder).
-fn build_sample(test: &EditionTest) -> (Run, Site) {
-    let out = test.dir().join("out");
-    let root = sample_root();
-    let run = run_annals(
-        test.dir(),
-        &[
-            "build",
-            root.to_str().expect("a UTF-8 path"),
-            "--out",
-            out.to_str().expect("a UTF-8 path"),
-        ],
-    );
-    (run, test.site_at(out))
-}
-
-/// The document pages of the site (not the index of documents).
-fn document_pages(site: &Site) -> Vec<String> {
-    site.files()
-        .into_iter()
-        .filter(|f| f.starts_with("documents/") && f.ends_with("/index.html"))
-        .filter(|f| f != "documents/index.html")
-        .collect()
-}
 
 /// The sample builds with exit 0 and reports no problem at all.
 #[test]
 fn sample_builds_without_problems() {
     let test = EditionTest::empty();
-    let (run, site) = build_sample(&test);
+    let (run, site) = test.build_sample("out");
     run.assert_success()
         .assert_stderr_lacks("warning")
         .assert_stderr_lacks("error")
@@ -46,13 +21,13 @@ fn sample_builds_without_problems() {
 #[test]
 fn sample_has_thirteen_documents() {
     let test = EditionTest::empty();
-    let (run, site) = build_sample(&test);
+    let (run, site) = test.build_sample("out");
     run.assert_success();
     assert_eq!(
-        document_pages(&site).len(),
+        site.document_pages().len(),
         13,
         "{:?}",
-        document_pages(&site)
+        site.document_pages()
     );
     let index = site.page("documents/index.html");
     assert_eq!(count(index.main(), "<a class=\"doc-title\""), 13);
@@ -72,7 +47,7 @@ fn sample_has_thirteen_documents() {
 #[test]
 fn ordzhonikidze_telegram_has_notes_of_three_hands() {
     let test = EditionTest::empty();
-    let (run, site) = build_sample(&test);
+    let (run, site) = test.build_sample("out");
     run.assert_success();
     let page = site.page(TELEGRAM);
     let hands = values_after(&page.html, "<section class=\"note-group\" data-hand=\"");
@@ -93,11 +68,11 @@ fn ordzhonikidze_telegram_has_notes_of_three_hands() {
 #[test]
 fn every_linked_person_and_place_has_a_page() {
     let test = EditionTest::empty();
-    let (run, site) = build_sample(&test);
+    let (run, site) = test.build_sample("out");
     run.assert_success();
     let mut people = 0;
     let mut places = 0;
-    for path in document_pages(&site) {
+    for path in site.document_pages() {
         let page = site.page(&path);
         for href in page.hrefs() {
             if href.contains("/people/") && !href.ends_with("people/index.html") {
