@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import lxml.html
+from referencing.exceptions import NoSuchResource
 
 # The sites tests/formats/run builds, by name: the environment variable with each site's folder
 # and the one with the edition it was built from.
@@ -64,6 +65,10 @@ class Site:
     def document_file(self, document: dict, name: str) -> str:
         """`documents/ID/NAME` of a document."""
         return document["path"] + name
+
+    def cite_json(self, document: dict) -> dict:
+        """A document's `cite.json`, parsed."""
+        return json.loads(self.text(self.document_file(document, "cite.json")))
 
     def page(self, document: dict) -> "Page":
         return Page(self, self.document_file(document, "index.html"))
@@ -131,6 +136,11 @@ class Page:
             (element.get("http-equiv") or "").lower() == "refresh"
             for element in self.tree.iterfind(".//meta")
         )
+
+
+def no_network(uri):
+    """A schema reference retriever that refuses: every reference must resolve offline."""
+    raise NoSuchResource(ref=uri)
 
 
 def is_redirect_page(site: Site, path: str) -> bool:

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft3Validator
 from referencing import Registry
-from referencing.exceptions import NoSuchResource
 
 from helpers import (
     archive,
@@ -20,12 +19,9 @@ from helpers import (
     expected_date_parts,
     is_circa,
     names,
+    no_network,
     translator,
 )
-
-
-def _no_network(uri):
-    raise NoSuchResource(ref=uri)
 
 
 def _schema() -> dict:
@@ -36,7 +32,7 @@ def _schema() -> dict:
 
 SCHEMA = _schema()
 Draft3Validator.check_schema(SCHEMA)
-VALIDATOR = Draft3Validator(SCHEMA, registry=Registry(retrieve=_no_network))
+VALIDATOR = Draft3Validator(SCHEMA, registry=Registry(retrieve=no_network))
 
 
 def errors(instance) -> list[str]:
@@ -45,9 +41,6 @@ def errors(instance) -> list[str]:
         for error in VALIDATOR.iter_errors(instance)
     ]
 
-
-def cite_json(site, document) -> dict:
-    return json.loads(site.text(site.document_file(document, "cite.json")))
 
 
 def test_the_schema_is_the_official_csl_data_schema():
@@ -82,18 +75,18 @@ def test_edition_json_has_one_item_per_published_document(site):
 
 
 def test_cite_json_validates_against_the_csl_data_schema(site, document):
-    item = cite_json(site, document)
+    item = site.cite_json(document)
     assert isinstance(item, dict), "cite.json holds one item"
     assert errors([item]) == []
 
 
 def test_cite_json_is_the_documents_item_in_edition_json(site, document):
     items = {item["id"]: item for item in json.loads(site.text("data/edition.json"))}
-    assert cite_json(site, document) == items[document["id"]]
+    assert site.cite_json(document) == items[document["id"]]
 
 
 def test_cite_json_round_trips_the_documents_metadata(site, document):
-    item = cite_json(site, document)
+    item = site.cite_json(document)
     assert item["id"] == document["id"]
     # Correspondence is CSL's personal_communication; any other document a manuscript.
     assert item["type"] == ("personal_communication" if document["recipients"] else "manuscript")
@@ -111,14 +104,14 @@ def test_cite_json_round_trips_the_documents_metadata(site, document):
 
 
 def test_cite_json_issued_is_the_documents_date(site, document):
-    issued = cite_json(site, document)["issued"]
+    issued = site.cite_json(document)["issued"]
     assert issued["date-parts"] == expected_date_parts(document)
     # CSL has one flag for approximate, uncertain and unspecified dates.
     assert issued.get("circa", False) == is_circa(document)
 
 
 def test_cite_json_names_are_split_or_literal(site, document):
-    item = cite_json(site, document)
+    item = site.cite_json(document)
     for role in ("author", "recipient", "translator", "editor"):
         for name in item.get(role, []):
             assert ("literal" in name) != ("family" in name), name

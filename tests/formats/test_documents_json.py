@@ -4,13 +4,8 @@ import json
 
 from jsonschema import Draft202012Validator
 from referencing import Registry
-from referencing.exceptions import NoSuchResource
 
-from helpers import Page
-
-
-def _no_network(uri):
-    raise NoSuchResource(ref=uri)
+from helpers import Page, no_network
 
 
 def validator(site) -> Draft202012Validator:
@@ -18,7 +13,7 @@ def validator(site) -> Draft202012Validator:
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(
         schema,
-        registry=Registry(retrieve=_no_network),
+        registry=Registry(retrieve=no_network),
         format_checker=Draft202012Validator.FORMAT_CHECKER,
     )
 

@@ -6,7 +6,6 @@ import re
 
 import pytest
 
-from helpers import source_documents
 
 ROOT_RELATIVE_DOCUMENTS = re.compile(r"""(?<![\w.~%/:@-])/documents/""")
 ROOT_RELATIVE_ATTRIBUTE = re.compile(r"""\b(?:href|src|action|content)\s*=\s*["']/(?!/)""")
@@ -48,7 +47,7 @@ def test_the_edge_fixture_has_a_draft(edge_site):
 
 
 def test_drafts_are_published_when_built_with_drafts(drafts_site):
-    drafts = [d for d in source_documents(drafts_site.source) if d["draft"]]
+    drafts = drafts_site.drafts
     assert drafts
     feed, sitemap = drafts_site.text("feed.xml"), drafts_site.text("sitemap.xml")
     for draft in drafts:
@@ -64,7 +63,7 @@ def test_citations_carry_no_url_without_base_url(site, document):
     assert not re.search(r"^\s*url\s*=", bib, re.M)
     ris = site.text(site.document_file(document, "cite.ris"))
     assert not re.search(r"^UR  - ", ris, re.M)
-    assert "URL" not in json.loads(site.text(site.document_file(document, "cite.json")))
+    assert "URL" not in site.cite_json(document)
     assert document["url"] is None
 
 

@@ -1,14 +1,9 @@
 """Highwire Press `citation_*` and Dublin Core `DC.*` meta tags of each document page, as
 Zotero and Google Scholar read them."""
 
-import json
 import re
 
 from helpers import date_start, is_absolute
-
-
-def cite_json(site, document) -> dict:
-    return json.loads(site.text(site.document_file(document, "cite.json")))
 
 
 def test_page_title_is_the_documents_title(site, document):
@@ -26,7 +21,7 @@ def test_citation_title_is_the_documents_title(site, document):
 def test_citation_author_is_family_comma_given_per_author(site, document):
     page = site.page(document)
     authors = page.meta("citation_author")
-    csl = cite_json(site, document).get("author", [])
+    csl = site.cite_json(document).get("author", [])
     assert len(authors) == len(document["authors"]) == len(csl)
     for meta, person, name in zip(authors, document["authors"], csl):
         if "literal" in name:

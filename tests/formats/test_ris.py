@@ -1,6 +1,5 @@
 """`documents/ID/cite.ris`, read by rispy."""
 
-import json
 import re
 
 import rispy
@@ -33,7 +32,7 @@ def read(site, document) -> dict:
 
 def csl_names(site, document, role) -> list[str]:
     """A role's names as the CSL item splits them, "Family, Given" as RIS writes them."""
-    item = json.loads(site.text(site.document_file(document, "cite.json")))
+    item = site.cite_json(document)
     return [
         name.get("literal") or ", ".join(p for p in (name["family"], name.get("given")) if p)
         for name in item.get(role, [])
@@ -68,7 +67,7 @@ def test_cite_ris_is_one_record_with_known_tags(site, document):
 
 def test_cite_ris_round_trips_the_documents_metadata(site, document):
     record = read(site, document)
-    item = json.loads(site.text(site.document_file(document, "cite.json")))
+    item = site.cite_json(document)
 
     def shown(role, tag):
         families = [name.get("family") for name in item.get(role, [])]
