@@ -5,7 +5,7 @@
 //! 2. [`Citer::format`] gives hayagriva the document's [`CslItem`] and asks each style for the
 //!    item's bibliography entry (a "full" citation, so no in-text citation is rendered).
 //! 3. The entry is flattened into runs of formatted text, where doubled punctuation left by the
-//!    processor is removed ([`tidy`]), then written as escaped HTML and as plain text.
+//!    processor is removed ([`tidy`]), then written as escaped HTML.
 
 use std::borrow::Cow;
 
@@ -66,8 +66,6 @@ pub struct FormattedCitation {
     /// The entry as HTML, escaped and safe to insert into a page: `<i>` for italics and the
     /// permalink as a link.
     pub html: String,
-    /// The entry as plain text.
-    pub text: String,
 }
 
 /// The citation styles, parsed once and shared across threads.
@@ -107,11 +105,9 @@ impl Citer {
                     _ => &item,
                 };
                 let entry = entry(csl, item);
-                let runs = tidy(runs(&entry));
                 FormattedCitation {
                     style: *style,
-                    html: html(&runs),
-                    text: runs.iter().map(|run| run.text.as_ref()).collect(),
+                    html: html(&tidy(runs(&entry))),
                 }
             })
             .collect()

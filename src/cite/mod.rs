@@ -4,7 +4,7 @@
 //! resolved edition (borrowed, cheap to build in parallel), and this module turns it into:
 //!
 //! - [`Citer::format`] gives Chicago (notes and bibliography), MLA and APA entries, each as
-//!   HTML safe to insert into a page and as plain text ([`FormattedCitation`]);
+//!   HTML safe to insert into a page ([`FormattedCitation`]);
 //! - [`bibtex`] gives `documents/ID/cite.bib`, and concatenated, `data/edition.bib`;
 //! - [`ris`] gives `documents/ID/cite.ris`;
 //! - [`csl_json`] gives `documents/ID/cite.json`, and as a JSON array, `data/edition.json`.
