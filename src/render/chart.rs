@@ -8,6 +8,8 @@ use crate::index::Year;
 
 /// Editions spanning at most this many years get a bar per month.
 const MONTHLY_UP_TO_YEARS: i64 = 4;
+/// The most bars drawn: a year a bar up to this span, then longer stretches.
+const MAX_BARS: i64 = 150;
 const BAR: u32 = 12;
 const GAP: u32 = 2;
 const HEIGHT: u32 = 120;
@@ -27,7 +29,9 @@ pub(super) fn density(years: &[Year], year_words: impl Fn(i64) -> String) -> Opt
     let first = years.first()?.year;
     let last = years.last()?.year;
     let mut bars = Vec::new();
+    let per;
     if last - first < MONTHLY_UP_TO_YEARS {
+        per = "month".to_owned();
         for year in years {
             for month in 1..=12u8 {
                 let count = year.documents_in(month);
@@ -41,56 +45,85 @@ pub(super) fn density(years: &[Year], year_words: impl Fn(i64) -> String) -> Opt
             }
         }
     } else {
-        // Every year of the span gets a bar, so gaps show as gaps.
+        // Every stretch of the span gets a bar, so gaps show as gaps; a stretch is one year
+        // unless the span is too long to draw a bar a year.
+        let step = years_per_bar(last - first);
+        per = match step {
+            1 => "year".to_owned(),
+            _ => format!("{step} years"),
+        };
+        let start = |year: i64| year - year.rem_euclid(step);
+        let tick = tick_step((start(last) - start(first)) / step) * step;
         let mut by_year = years.iter().peekable();
-        let step = tick_step(last - first);
-        for year in first..=last {
-            let count = match by_year.peek() {
-                Some(y) if y.year == year => by_year.next().expect("peeked").documents(),
-                _ => 0,
+        let mut from = start(first);
+        while from <= last {
+            let to = from.saturating_add(step - 1);
+            let mut count = 0;
+            let mut target = None;
+            while let Some(year) = by_year.next_if(|y| y.year <= to) {
+                count += year.documents();
+                target.get_or_insert(year.year);
+            }
+            let words = if step == 1 {
+                year_words(from)
+            } else {
+                format!("{}–{}", year_words(from), year_words(to))
             };
             bars.push(Bar {
                 count,
-                target: format!("#y{year}"),
-                label: format!("{}: {}", year_words(year), documents(count)),
-                tick: (year == first || year.rem_euclid(step) == 0).then(|| year_words(year)),
+                target: format!("#y{}", target.unwrap_or(from)),
+                label: format!("{words}: {}", documents(count)),
+                tick: (from == start(first) || from.rem_euclid(tick) == 0)
+                    .then(|| year_words(from)),
             });
+            let Some(next) = from.checked_add(step) else {
+                break;
+            };
+            from = next;
         }
     }
     let total: usize = bars.iter().map(|b| b.count).sum();
     if total == 0 {
         return None;
     }
-    Some(svg(&bars, total))
+    Some(svg(&bars, &per, total))
 }
 
 fn documents(count: usize) -> String {
     format!("{count} document{}", if count == 1 { "" } else { "s" })
 }
 
-/// A tick every 1, 5, 10, 25, 50 or 100 years, so labels do not crowd.
-fn tick_step(span: i64) -> i64 {
-    [1, 5, 10, 25, 50, 100, 250, 500, 1000]
-        .into_iter()
-        .find(|step| span / step <= 12)
-        .unwrap_or(1000)
+/// Years a bar stands for: one, or for a span too long to draw (a date in another era, a
+/// mistyped year), 2, 5, 10, 20, 50, 100… so the chart keeps at most [`MAX_BARS`] bars.
+fn years_per_bar(span: i64) -> i64 {
+    let mut magnitude = 1_i64;
+    loop {
+        for step in [1_i64, 2, 5].map(|m| m.saturating_mul(magnitude)) {
+            if span / step < MAX_BARS {
+                return step;
+            }
+        }
+        magnitude = magnitude.saturating_mul(10);
+    }
 }
 
-fn svg(bars: &[Bar], total: usize) -> String {
+/// A tick every 1, 5, 10, 25, 50 or 100 bars, so labels do not crowd.
+fn tick_step(bars: i64) -> i64 {
+    [1, 5, 10, 25, 50, 100]
+        .into_iter()
+        .find(|step| bars / step <= 12)
+        .unwrap_or(100)
+}
+
+fn svg(bars: &[Bar], per: &str, total: usize) -> String {
     let max = bars.iter().map(|b| b.count).max().unwrap_or(1).max(1);
     let width = bars.len() as u32 * (BAR + GAP);
     let mut out = String::with_capacity(bars.len() * 200);
     let _ = write!(
         out,
         "<svg class=\"density-chart\" viewBox=\"0 0 {width} {}\" role=\"group\" aria-labelledby=\"density-title\">\
-         <title id=\"density-title\">Documents per {}: {} in all</title>",
+         <title id=\"density-title\">Documents per {per}: {total} in all</title>",
         HEIGHT + LABELS,
-        if bars.len() > 1 && bars[0].target.contains('-') {
-            "month"
-        } else {
-            "year"
-        },
-        total
     );
     for (i, bar) in bars.iter().enumerate() {
         let x = i as u32 * (BAR + GAP);

@@ -14,8 +14,8 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::harness::{
-    BOOK, EditionTest, HANG, Running, annals_within, assert_same_files, doc, run_annals, snapshot,
-    spawn,
+    BOOK, EditionTest, HANG, Running, annals_within, assert_same_files, between, doc, run_annals,
+    snapshot, spawn,
 };
 
 /// Names of staging folders that a build left in `folder`.
@@ -572,4 +572,51 @@ fn concurrent_builds_do_not_corrupt_the_site() {
             "{round}"
         );
     }
+}
+
+/// Dates millions of years apart (EDTF's `Y` years, or a mistyped year) build at once: the
+/// timeline's chart groups the span into at most 150 bars, named for the years each stands
+/// for, and each bar leads to a section of the timeline that lists its documents.
+#[test]
+fn dates_millions_of_years_apart_give_a_chart_of_bounded_size() {
+    let test = EditionTest::inline(&[
+        ("book.toml", BOOK),
+        ("documents/a.md", &doc("title: A\ndate: 1920-07-12", "A.\n")),
+        (
+            "documents/b.md",
+            &doc("title: B\ndate: \"Y170000002\"", "B.\n"),
+        ),
+        (
+            "documents/c.md",
+            &doc("title: C\ndate: \"-0044-03-15\"", "C.\n"),
+        ),
+    ]);
+    test.build().assert_success();
+    let timeline = test.site().page("timeline/index.html");
+    let chart = timeline.between("<svg class=\"density-chart\"", "</svg>");
+    let bars = chart.matches("<rect ").count();
+    assert_eq!(bars, 3, "one bar for each stretch that has documents");
+    let ticks = chart.matches("<text class=\"tick\"").count();
+    assert!(ticks <= 20, "{ticks} labels under the chart");
+    assert!(
+        chart.contains("Documents per 2000000 years: 3 in all"),
+        "{chart}"
+    );
+    assert!(chart.contains("aria-label=\"170000000–171999999: 1 document\""));
+    let ids = timeline.ids();
+    for href in timeline.hrefs() {
+        if let Some(target) = href.strip_prefix('#') {
+            assert!(
+                ids.iter().any(|id| id == target),
+                "#{target} is on the page"
+            );
+        }
+    }
+    let width: u32 = between(chart, "viewBox=\"0 0 ", "\"")
+        .unwrap_or_default()
+        .split(' ')
+        .next()
+        .and_then(|w| w.parse().ok())
+        .expect("the chart's width");
+    assert!(width <= 150 * 14, "a chart {width} wide");
 }
