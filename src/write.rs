@@ -277,10 +277,28 @@ fn lock_folder(folder: &Path) -> Option<File> {
     Some(handle)
 }
 
+/// The path as the guards must see it: symlinks resolved where it exists, so `site -> ..`
+/// cannot slip past them, and `.` and `..` read where it does not exist yet (no symlink can
+/// stand there), so neither can `new/../documents`.
 fn absolute(path: &Path) -> io::Result<PathBuf> {
-    let absolute = std::path::absolute(path)?;
-    // Resolve symlinks where the path exists, so `site -> ..` cannot slip past the guards.
-    Ok(fs::canonicalize(&absolute).unwrap_or(absolute))
+    use std::path::Component;
+    let mut resolved = PathBuf::new();
+    for component in std::path::absolute(path)?.components() {
+        match component {
+            Component::Prefix(_) | Component::RootDir => resolved.push(component),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                resolved.pop();
+            }
+            Component::Normal(name) => {
+                resolved.push(name);
+                if let Ok(real) = fs::canonicalize(&resolved) {
+                    resolved = real;
+                }
+            }
+        }
+    }
+    Ok(resolved)
 }
 
 fn with_path(error: io::Error, path: &Path) -> io::Error {
@@ -303,6 +321,10 @@ mod tests {
             root.parent().unwrap().to_path_buf(),
             root.join("documents/out"),
             root.join("notes"),
+            // Through folders that do not exist yet.
+            root.join("new/../documents/out"),
+            root.join("new/.."),
+            root.join("new/../../"),
         ] {
             assert!(
                 matches!(Staging::begin(root, &output), Err(StagingError::Unsafe(_))),
