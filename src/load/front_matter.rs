@@ -124,7 +124,7 @@ struct RawTranslation {
 #[serde(deny_unknown_fields)]
 struct RawLink {
     title: String,
-    url: String,
+    url: Located<String>,
 }
 
 /// An `_index.md`'s front matter.
@@ -218,6 +218,12 @@ fn meta(
     let date = checker.date(raw.date, &fence);
     let aliases = checker.aliases(raw.aliases);
     let language = raw.language.and_then(|language| checker.language(language));
+    let links = raw
+        .links
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|link| checker.link(link))
+        .collect();
     let (id, title, date) = (id?, title?, date?);
     let refs = |refs: Refs| yaml::refs(placement, refs);
     Some(Document {
@@ -262,15 +268,7 @@ fn meta(
         language,
         credit: raw.credit,
         rights: raw.rights,
-        links: raw
-            .links
-            .unwrap_or_default()
-            .into_iter()
-            .map(|link| Link {
-                title: link.title,
-                url: link.url,
-            })
-            .collect(),
+        links,
         related: refs(raw.related),
         in_reply_to: raw.in_reply_to.map(|r| located_ref(placement, r)),
         aliases,
@@ -394,6 +392,32 @@ impl Checker<'_, '_> {
             );
             None
         }
+    }
+
+    /// A link of the document's `links`, refused when its address would run code in the
+    /// reader's browser (`javascript:`, `data:`), as such a link in the text is. A link
+    /// without a title is shown by its address.
+    fn link(&mut self, link: RawLink) -> Option<Link> {
+        let url = link.url.value.trim();
+        if !crate::markdown::is_safe_link(url) {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "unsafe-link",
+                    format!("link {url:?} would run code in the reader's browser"),
+                )
+                .at(self.placement.span(link.url.range))
+                .with_help("link to an http:, https: or mailto: address"),
+            );
+            return None;
+        }
+        let title = match link.title.trim() {
+            "" => url.to_owned(),
+            title => title.to_owned(),
+        };
+        Some(Link {
+            title,
+            url: url.to_owned(),
+        })
     }
 }
 

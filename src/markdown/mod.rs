@@ -19,6 +19,7 @@ mod walk;
 use std::ops::Range;
 
 pub use glossary::Glossary;
+pub(crate) use links::is_safe as is_safe_link;
 
 use crate::config::Hand;
 use crate::diagnostics::{Diagnostic, Diagnostics};

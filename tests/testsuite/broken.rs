@@ -375,6 +375,7 @@ fn corpus_covers_every_error_class() {
         "unknown-person",
         "unknown-place",
         "unknown-theme",
+        "unsafe-link",
         "unsafe-output",
         "unused-note",
     ];
