@@ -196,9 +196,29 @@ fn walk(root: &Path, diagnostics: &mut Diagnostics) -> Found {
             }
             continue;
         }
-        let is_markdown = entry.path().extension().is_some_and(|e| e == "md");
-        if !is_markdown {
-            continue;
+        match entry.path().extension().and_then(|e| e.to_str()) {
+            Some("md") => {}
+            // Markdown that the content model's `*.md` leaves out: said, not silently lost.
+            Some(other)
+                if other.eq_ignore_ascii_case("md") || other.eq_ignore_ascii_case("markdown") =>
+            {
+                let renamed = entry.path().with_extension("md");
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "skipped-file",
+                        format!(
+                            "skipped {}: documents are the files ending in .md",
+                            SourcePath::new(root, &relative)
+                        ),
+                    )
+                    .with_help(format!(
+                        "rename it to {}",
+                        renamed.file_name().unwrap_or_default().to_string_lossy()
+                    )),
+                );
+                continue;
+            }
+            _ => continue,
         }
         // A pipe or a device would block the read forever; only regular files are texts.
         if !entry.file_type().is_file() {

@@ -620,3 +620,23 @@ fn dates_millions_of_years_apart_give_a_chart_of_bounded_size() {
         .expect("the chart's width");
     assert!(width <= 150 * 14, "a chart {width} wide");
 }
+
+/// Markdown files that the content model's `*.md` leaves out (`B.MD`, `c.Md`, `d.markdown`)
+/// are not silently lost: each is named in a warning that says how to rename it.
+#[test]
+fn markdown_files_not_ending_in_md_are_named_in_a_warning() {
+    let text = doc("title: A\ndate: 1920", "Text.\n");
+    let test = EditionTest::inline(&[
+        ("book.toml", BOOK),
+        ("documents/a.md", &text),
+        ("documents/B.MD", &text),
+        ("documents/c.Md", &text),
+        ("documents/d.markdown", &text),
+    ]);
+    test.build()
+        .assert_success()
+        .assert_stderr_has(&["documents/B.MD", "rename it to B.md"])
+        .assert_stderr_has(&["documents/c.Md", "rename it to c.md"])
+        .assert_stderr_has(&["documents/d.markdown", "rename it to d.md"])
+        .assert_stderr_has(&["Built 1 document"]);
+}
