@@ -324,6 +324,16 @@ impl<'a, 'c> Walk<'a, 'c> {
     ) {
         let target = match links::target(&dest_url) {
             Ok(Some(target)) => target,
+            Ok(None) if let Some(scheme) = links::misspelt_scheme(&dest_url) => {
+                self.problem(
+                    "unknown-link-scheme",
+                    format!("link to {:?} has a scheme annals does not know", &*dest_url),
+                    range,
+                    Some(format!("did you mean {scheme}:?")),
+                );
+                self.closings.push(Closing::Drop);
+                return;
+            }
             Ok(None) if !self.allowed(&dest_url) => {
                 self.closings.push(Closing::Drop);
                 return;

@@ -371,6 +371,7 @@ fn corpus_covers_every_error_class() {
         "unknown-document",
         "unknown-hand",
         "unknown-key",
+        "unknown-link-scheme",
         "unknown-paragraph",
         "unknown-person",
         "unknown-place",
