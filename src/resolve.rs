@@ -267,14 +267,35 @@ pub fn find_in<Id: Ord + Clone, T: Named>(
         .or_else(|| registry.by_name(text).cloned())
 }
 
+/// The id of the entry made for a name that no registry lists: the name's slug, unless a
+/// listed entry has that id under another name ("O Brien", and people.yaml's `o-brien` for
+/// Patrick O'Brien); then the slug with `-2`, `-3`…, so no document is given to a listed
+/// person or place on a guess. Names with the same slug share their entry.
+fn unlisted_id<Id: AsRef<str> + Ord + Clone, T: Named>(
+    registry: &Registry<Id, T>,
+    text: &str,
+    slug: impl Fn(&str) -> Option<Id>,
+) -> Id {
+    let base = slug(text)
+        .or_else(|| slug("unnamed"))
+        .expect("\"unnamed\" is an id");
+    let free = |id: &Id| registry.get(id).is_none_or(|entry| !entry.is_listed());
+    if free(&base) {
+        return base;
+    }
+    (2..)
+        .filter_map(|n: u32| slug(&format!("{}-{n}", base.as_ref())))
+        .find(free)
+        .expect("some number is free")
+}
+
 impl Binder<'_> {
     fn person(&mut self, reference: &Ref) -> PersonId {
         let text = reference.text.trim();
         if let Some(id) = find_in(&self.people, text, |t| PersonId::parse(t).ok()) {
             return id;
         }
-        let id = PersonId::from_text(text)
-            .unwrap_or_else(|| PersonId::parse("unnamed").expect("valid id"));
+        let id = unlisted_id(&self.people, text, PersonId::from_text);
         self.unknown_people
             .entry(id.clone())
             .or_default()
@@ -305,8 +326,7 @@ impl Binder<'_> {
         if let Some(id) = find_in(&self.places, text, |t| PlaceId::parse(t).ok()) {
             return id;
         }
-        let id = PlaceId::from_text(text)
-            .unwrap_or_else(|| PlaceId::parse("unnamed").expect("valid id"));
+        let id = unlisted_id(&self.places, text, PlaceId::from_text);
         self.unknown_places
             .entry(id.clone())
             .or_default()
@@ -322,13 +342,12 @@ impl Binder<'_> {
         if let Some(id) = find_in(&self.places, text, |t| PlaceId::parse(t).ok()) {
             return PlaceRef::Known(id);
         }
-        match PlaceId::from_text(text) {
-            Some(id) => {
-                self.new_place(&id, text);
-                PlaceRef::Known(id)
-            }
-            None => PlaceRef::Text(text.to_owned()),
+        if PlaceId::from_text(text).is_none() {
+            return PlaceRef::Text(text.to_owned());
         }
+        let id = unlisted_id(&self.places, text, PlaceId::from_text);
+        self.new_place(&id, text);
+        PlaceRef::Known(id)
     }
 
     fn new_place(&mut self, id: &PlaceId, name: &str) {
@@ -624,11 +643,12 @@ fn order_key(key: &(Option<i64>, String)) -> (bool, i64, &str) {
 
 impl ResolvedEdition {
     /// The person a `person:` link's text names, by the same rules as binding: id, name or
-    /// variant, else the entry made from the text's slug.
+    /// variant, else the entry made for the unknown name ([`unlisted_id`]).
     pub fn person_named(&self, text: &str) -> Option<PersonId> {
         let text = text.trim();
         find_in(&self.people, text, |t| PersonId::parse(t).ok())
-            .or_else(|| PersonId::from_text(text).filter(|id| self.people.get(id).is_some()))
+            .or_else(|| Some(unlisted_id(&self.people, text, PersonId::from_text)))
+            .filter(|id| self.people.get(id).is_some())
     }
 
     /// The document an id or old id names.
@@ -640,6 +660,7 @@ impl ResolvedEdition {
     pub fn place_named(&self, text: &str) -> Option<PlaceId> {
         let text = text.trim();
         find_in(&self.places, text, |t| PlaceId::parse(t).ok())
-            .or_else(|| PlaceId::from_text(text).filter(|id| self.places.get(id).is_some()))
+            .or_else(|| Some(unlisted_id(&self.places, text, PlaceId::from_text)))
+            .filter(|id| self.places.get(id).is_some())
     }
 }

@@ -141,6 +141,8 @@ pub trait Named {
     fn name(&self) -> &str;
     /// Other spellings.
     fn variants(&self) -> &[String];
+    /// Whether a registry file lists it: entries made for unknown names are not listed.
+    fn is_listed(&self) -> bool;
 }
 
 impl Named for Person {
@@ -150,6 +152,9 @@ impl Named for Person {
     fn variants(&self) -> &[String] {
         &self.variants
     }
+    fn is_listed(&self) -> bool {
+        self.span.is_some()
+    }
 }
 
 impl Named for Place {
@@ -158,6 +163,9 @@ impl Named for Place {
     }
     fn variants(&self) -> &[String] {
         &self.variants
+    }
+    fn is_listed(&self) -> bool {
+        self.span.is_some()
     }
 }
 

@@ -192,6 +192,49 @@ fn unknown_person_is_a_warning_suggesting_the_close_id() {
     site.follow(path, &hrefs[0]);
 }
 
+/// An unknown name whose slug is the id of a listed person under another name ("O Brien" and
+/// `o-brien`, Patrick O'Brien) is not given to that person: it gets an entry of its own, in
+/// the front matter and in the text alike, and the warning names the listed id.
+#[test]
+fn unknown_name_is_not_given_to_the_listed_person_with_its_slug() {
+    let test = EditionTest::inline(&[
+        ("book.toml", BOOK),
+        (
+            "documents/people.yaml",
+            "o-brien:\n  name: Patrick O'Brien\n",
+        ),
+        (
+            "documents/a.md",
+            &doc(
+                "title: A\ndate: 1920\nauthors: [\"O Brien\"]",
+                "Signed [O Brien](<person:O Brien>) and [P. O'Brien](person:o-brien).\n",
+            ),
+        ),
+    ]);
+    test.build().assert_success().assert_stderr_has(&[
+        "\"O Brien\" is not in people.yaml",
+        "did you mean \"o-brien\"",
+    ]);
+    let site = test.site();
+    let page = site.page("documents/a/index.html");
+    let from = page.between("<dt>From</dt>", "</dd>");
+    assert!(
+        from.contains("people/o-brien-2/index.html\">O Brien</a>"),
+        "{from}"
+    );
+    assert_eq!(
+        href_of(&site, "documents/a/index.html", "O Brien"),
+        "../../people/o-brien-2/index.html"
+    );
+    assert_eq!(
+        href_of(&site, "documents/a/index.html", "P. O'Brien"),
+        "../../people/o-brien/index.html"
+    );
+    site.page("people/o-brien/index.html")
+        .assert_has("Patrick O&#39;Brien")
+        .assert_lacks("O Brien</a>");
+}
+
 /// With `strict = true` the same warning is an error.
 #[test]
 fn unknown_person_is_an_error_when_strict() {
