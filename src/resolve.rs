@@ -41,14 +41,14 @@ pub fn edition(edition: Edition, drafts: bool) -> (ResolvedEdition, Diagnostics)
         places: Registry::new(places),
         unknown_people: BTreeMap::new(),
         unknown_places: BTreeMap::new(),
+        tags: Terms::new("tag"),
+        types: Terms::new("type"),
         diagnostics: &mut diagnostics,
     };
 
-    let mut tags = BTreeMap::new();
-    let mut types = BTreeMap::new();
     let mut resolved: Vec<ResolvedDocument> = documents
         .into_iter()
-        .map(|document| bind_document(document, &mut binder, &mut tags, &mut types))
+        .map(|document| bind_document(document, &mut binder))
         .collect();
     let events = events
         .into_iter()
@@ -59,7 +59,13 @@ pub fn edition(edition: Edition, drafts: bool) -> (ResolvedEdition, Diagnostics)
         })
         .collect::<Vec<_>>();
     binder.report_unknown();
-    let Binder { people, places, .. } = binder;
+    let Binder {
+        people,
+        places,
+        tags,
+        types,
+        ..
+    } = binder;
 
     relate(&mut resolved, &ids, &mut diagnostics);
     let (collections, roots) = tree(collections, &mut resolved);
@@ -87,8 +93,8 @@ pub fn edition(edition: Edition, drafts: bool) -> (ResolvedEdition, Diagnostics)
             aliases,
             people,
             places,
-            tags,
-            types,
+            tags: tags.labels,
+            types: types.labels,
             collections,
             roots,
             home,
@@ -246,14 +252,75 @@ fn find_document(
     })
 }
 
-/// Binds people and places, making entries for references not in the registries.
+/// Binds people, places, subjects and types, making entries for references not in the
+/// registries.
 struct Binder<'d> {
     people: Registry<PersonId, Person>,
     places: Registry<PlaceId, Place>,
     /// Unknown references by new id: the text and every place it was written.
     unknown_people: BTreeMap<PersonId, Vec<Ref>>,
     unknown_places: BTreeMap<PlaceId, Vec<Ref>>,
+    tags: Terms,
+    types: Terms,
     diagnostics: &'d mut Diagnostics,
+}
+
+/// Subjects (tags) or document types, by slug; the first spelling of each is its label.
+struct Terms {
+    /// "tag" or "type", for messages.
+    what: &'static str,
+    labels: BTreeMap<TermId, String>,
+    /// Spellings already reported, so a slip repeated in many documents is said once.
+    reported: BTreeSet<String>,
+}
+
+impl Terms {
+    fn new(what: &'static str) -> Terms {
+        Terms {
+            what,
+            labels: BTreeMap::new(),
+            reported: BTreeSet::new(),
+        }
+    }
+
+    /// The term `reference` names. Spellings that differ only in case are one term; others
+    /// that make the same id ("C" and "C++") are one term too, with a warning, and a spelling
+    /// with no letters or digits to make an id of is left out with a warning.
+    fn bind(&mut self, reference: &Ref, diagnostics: &mut Diagnostics) -> Option<TermId> {
+        let text = reference.text.trim();
+        let what = self.what;
+        let Some(id) = TermId::from_text(text) else {
+            if self.reported.insert(text.to_owned()) {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "unnamed-term",
+                        format!("{what} {text:?} has no letters or digits to make an id of; it is left out"),
+                    )
+                    .at(reference.span.clone())
+                    .with_help("write it in words"),
+                );
+            }
+            return None;
+        };
+        let label = self
+            .labels
+            .entry(id.clone())
+            .or_insert_with(|| text.to_owned());
+        if label.to_lowercase() != text.to_lowercase() && self.reported.insert(text.to_owned()) {
+            diagnostics.push(
+                Diagnostic::warning(
+                    "merged-term",
+                    format!(
+                        "{what} {text:?} is listed as {label:?}: both make the id {:?}",
+                        id.as_str()
+                    ),
+                )
+                .at(reference.span.clone())
+                .with_help("spell the two alike, or make them differ in letters or digits"),
+            );
+        }
+        Some(id)
+    }
 }
 
 /// How a reference text finds its registry entry: by id, then by exact name or variant.
@@ -437,20 +504,7 @@ fn unknown_warning(
     .with_help(help)
 }
 
-fn term(reference: &Ref, labels: &mut BTreeMap<TermId, String>) -> Option<TermId> {
-    let id = TermId::from_text(&reference.text)?;
-    labels
-        .entry(id.clone())
-        .or_insert_with(|| reference.text.trim().to_owned());
-    Some(id)
-}
-
-fn bind_document(
-    document: Document,
-    binder: &mut Binder<'_>,
-    tags: &mut BTreeMap<TermId, String>,
-    types: &mut BTreeMap<TermId, String>,
-) -> ResolvedDocument {
+fn bind_document(document: Document, binder: &mut Binder<'_>) -> ResolvedDocument {
     let people_of = |binder: &mut Binder<'_>, refs: &[Ref]| -> Vec<PersonId> {
         let mut ids: Vec<PersonId> = Vec::with_capacity(refs.len());
         for reference in refs {
@@ -492,11 +546,14 @@ fn bind_document(
     let doc_tags = document
         .tags
         .iter()
-        .filter_map(|t| term(t, tags))
+        .filter_map(|t| binder.tags.bind(t, binder.diagnostics))
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let doc_type = document.doc_type.as_ref().and_then(|t| term(t, types));
+    let doc_type = document
+        .doc_type
+        .as_ref()
+        .and_then(|t| binder.types.bind(t, binder.diagnostics));
     ResolvedDocument {
         authors,
         recipients,
