@@ -387,18 +387,41 @@ fn check_hands(
     diagnostics: &mut Diagnostics,
 ) -> Vec<Hand> {
     let mut hands: Vec<Hand> = Vec::new();
+    let mut spans = Vec::new();
     for (id, hand) in raw.0 {
         match HandId::parse(id.get_ref()) {
-            Ok(hand_id) => hands.push(Hand {
-                id: hand_id,
-                name: hand.name,
-                role: hand.role,
-            }),
+            Ok(hand_id) => {
+                hands.push(Hand {
+                    id: hand_id,
+                    name: hand.name,
+                    role: hand.role,
+                });
+                spans.push(id.span());
+            }
             Err(error) => diagnostics.push(
                 Diagnostic::error("invalid-id", format!("annotator id {:?}: {error}", id.get_ref()))
                     .at(at(id.span()))
                     .with_help("an annotator's id is the prefix of its notes, as in [^yb:1]: use a-z, 0-9 and '-'"),
             ),
+        }
+    }
+    // A note's second mark is `ref-ed-1-2`, as is the first mark of note 2 of a hand `ed-1`:
+    // such a pair of hands would give two marks one anchor.
+    for (hand, span) in hands.iter().zip(spans) {
+        let id = hand.id.as_str();
+        let Some((base, number)) = id.rsplit_once('-') else {
+            continue;
+        };
+        if number.bytes().all(|b| b.is_ascii_digit()) && hands.iter().any(|h| h.id.as_str() == base)
+        {
+            diagnostics.push(
+                Diagnostic::error(
+                    "invalid-id",
+                    format!("annotator id {id:?} is {base:?} and a number, so their notes' anchors could be the same"),
+                )
+                .at(at(span))
+                .with_help(format!("give it an id that does not begin with \"{base}-\" and a number, such as \"{base}{number}\"")),
+            );
         }
     }
     if hands.is_empty() {
