@@ -321,13 +321,11 @@ fn check(
         }
         None => "en".to_owned(),
     };
-    let base_url = edition.base_url.and_then(|url| {
-        let text = url.get_ref();
-        if text.starts_with("https://") || text.starts_with("http://") {
-            Some(format!("{}/", text.trim_end_matches('/')))
-        } else {
+    let base_url = edition.base_url.and_then(|url| match base_url(url.get_ref()) {
+        Ok(base) => Some(base),
+        Err(problem) => {
             diagnostics.push(
-                Diagnostic::error("invalid-value", "base_url is not an http(s) address")
+                Diagnostic::error("invalid-value", format!("base_url {problem}"))
                     .at(at(url.span()))
                     .with_help("write the address the site is published at, e.g. \"https://example.org/edition/\""),
             );
@@ -434,6 +432,23 @@ fn check_hands(
     hands
 }
 
+/// The address the site is published at, ending in `/` so page paths can follow it, or what
+/// is wrong with it: it must be an http(s) address with a host and without a query or
+/// fragment, which would come before the page paths.
+fn base_url(text: &str) -> Result<String, &'static str> {
+    let url = url::Url::parse(text.trim()).map_err(|_| "is not an http(s) address")?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err("is not an http(s) address");
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err("names no host");
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err("has a query or a fragment (after ? or #), which page paths cannot follow");
+    }
+    Ok(format!("{}/", url.as_str().trim_end_matches('/')))
+}
+
 /// A loose check of a BCP 47 tag: subtags of 1-8 letters or digits, joined by `-`.
 pub fn is_language_tag(tag: &str) -> bool {
     !tag.is_empty()
@@ -481,6 +496,36 @@ mod tests {
         assert_eq!(config.edition.language, "en");
         assert_eq!(config.build.output, PathBuf::from("site"));
         assert_eq!(config.hands[0].id.as_str(), "ed");
+    }
+
+    #[test]
+    fn base_url_is_an_address_page_paths_can_follow() {
+        for (text, base) in [
+            (
+                "https://example.org/caucasus/",
+                "https://example.org/caucasus/",
+            ),
+            (
+                "https://example.org/caucasus",
+                "https://example.org/caucasus/",
+            ),
+            ("http://example.org", "http://example.org/"),
+            (
+                "https://example.org/my edition/",
+                "https://example.org/my%20edition/",
+            ),
+        ] {
+            assert_eq!(base_url(text).as_deref(), Ok(base), "{text}");
+        }
+        for text in [
+            "example.org/edition",
+            "ftp://example.org/",
+            "https://",
+            "https://example.org/?edition=x",
+            "https://example.org/#top",
+        ] {
+            assert!(base_url(text).is_err(), "{text} must be refused");
+        }
     }
 
     #[test]
