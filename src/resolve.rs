@@ -36,6 +36,8 @@ pub fn edition(edition: Edition, drafts: bool) -> (ResolvedEdition, Diagnostics)
 
     let (documents, draft_ids) = order(documents, drafts);
     let ids = DocumentIds::new(&documents, draft_ids, &mut diagnostics);
+    report_shared_names("person", &people, &mut diagnostics);
+    report_shared_names("place", &places, &mut diagnostics);
     let mut binder = Binder {
         people: Registry::new(people),
         places: Registry::new(places),
@@ -320,6 +322,43 @@ impl Terms {
             );
         }
         Some(id)
+    }
+}
+
+/// Warns of a name or variant that two entries share ("Ivanov" for A. and B. Ivanov): a
+/// reference by it goes to the first by id, which may not be the one meant.
+fn report_shared_names<Id: AsRef<str> + Ord, T: Named>(
+    what: &str,
+    entries: &BTreeMap<Id, T>,
+    diagnostics: &mut Diagnostics,
+) {
+    let mut first: HashMap<&str, &Id> = HashMap::new();
+    for (id, entry) in entries {
+        let spellings =
+            std::iter::once(entry.name()).chain(entry.variants().iter().map(String::as_str));
+        for spelling in spellings {
+            let taken = *first.entry(spelling).or_insert(id);
+            if taken == id {
+                continue;
+            }
+            let mut warning = Diagnostic::warning(
+                "shared-name",
+                format!(
+                    "{spelling:?} names {what} {:?} and {what} {:?}; a reference by it goes to {:?}",
+                    taken.as_ref(),
+                    id.as_ref(),
+                    taken.as_ref()
+                ),
+            )
+            .with_help(format!(
+                "refer to {:?} by its id, or keep {spelling:?} for one of them",
+                id.as_ref()
+            ));
+            if let Some(span) = entry.span() {
+                warning = warning.at(span.clone());
+            }
+            diagnostics.push(warning);
+        }
     }
 }
 

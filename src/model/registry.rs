@@ -141,8 +141,12 @@ pub trait Named {
     fn name(&self) -> &str;
     /// Other spellings.
     fn variants(&self) -> &[String];
-    /// Whether a registry file lists it: entries made for unknown names are not listed.
-    fn is_listed(&self) -> bool;
+    /// Where a registry file lists it; `None` for an entry made for an unknown name.
+    fn span(&self) -> Option<&Span>;
+    /// Whether a registry file lists it.
+    fn is_listed(&self) -> bool {
+        self.span().is_some()
+    }
 }
 
 impl Named for Person {
@@ -152,8 +156,8 @@ impl Named for Person {
     fn variants(&self) -> &[String] {
         &self.variants
     }
-    fn is_listed(&self) -> bool {
-        self.span.is_some()
+    fn span(&self) -> Option<&Span> {
+        self.span.as_ref()
     }
 }
 
@@ -164,8 +168,8 @@ impl Named for Place {
     fn variants(&self) -> &[String] {
         &self.variants
     }
-    fn is_listed(&self) -> bool {
-        self.span.is_some()
+    fn span(&self) -> Option<&Span> {
+        self.span.as_ref()
     }
 }
 
