@@ -368,7 +368,12 @@ fn words(date: &EdtfDate, with_year: bool) -> String {
             };
             format!("{name}{}", year(y))
         }
-        Precision::Decade(y) => format!("{}s", year_words(i64::from(y))),
+        Precision::Decade(y) if y >= 0 => format!("{}s", year_words(i64::from(y))),
+        // "the 190s BCE" would be ambiguous; the years are named instead.
+        Precision::Decade(y) => {
+            let (first, last) = year_run(y, 10);
+            format!("{}-{}", year_words(first), year_words(last))
+        }
         Precision::Century(y) => {
             let (first, last) = year_run(y, 100);
             format!("{}-{}", year_words(first), year_words(last))
@@ -389,6 +394,9 @@ fn qualified(words: String, certainty: Certainty) -> String {
 /// A closed span: shares the month and year where it can ("12-13 July 1920",
 /// "30 June - 2 July 1920", "1920-1921").
 fn span_words(start: &EdtfDate, end: &EdtfDate) -> String {
+    if start == end {
+        return words(start, true);
+    }
     let both_certain =
         start.certainty() == Certainty::Certain && end.certainty() == Certainty::Certain;
     match (start.precision(), end.precision()) {
@@ -444,6 +452,8 @@ mod tests {
         assert_eq!(words_of("2001-21"), "spring 2001");
         assert_eq!(words_of("-0043"), "44 BCE");
         assert_eq!(words_of("1936-04-30~"), "c. 30 April 1936");
+        assert_eq!(words_of("1920-07-12/1920-07-12"), "12 July 1920");
+        assert_eq!(words_of("-019X"), "200 BCE-191 BCE");
     }
 
     #[test]
