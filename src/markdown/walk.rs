@@ -81,6 +81,7 @@ pub(super) struct Walk<'a, 'c> {
     pending_item_anchor: Option<u32>,
     heading: Option<(Tag<'a>, Vec<Event<'a>>)>,
     notes: Vec<NoteState<'a>>,
+    /// Notes by lower-cased label.
     note_index: HashMap<String, usize>,
     series: Vec<u32>,
     in_definition: Option<usize>,
@@ -381,7 +382,10 @@ impl<'a, 'c> Walk<'a, 'c> {
 
     /// The note for `label`, made on first sight; `None` (and a problem) for an unknown hand.
     fn note(&mut self, label: &str, range: Range<usize>) -> Option<usize> {
-        if let Some(&index) = self.note_index.get(label) {
+        // Labels match whatever their case, as CommonMark's link labels do: `[^Note]` refers to
+        // `[^note]:`.
+        let key = label.to_lowercase();
+        if let Some(&index) = self.note_index.get(&key) {
             return Some(index);
         }
         let parsed = notes::parse_label(label);
@@ -395,7 +399,7 @@ impl<'a, 'c> Walk<'a, 'c> {
                     defined: None,
                     events: Vec::new(),
                 });
-                self.note_index.insert(label.to_owned(), index);
+                self.note_index.insert(key, index);
                 Some(index)
             }
             Err(prefix) => {
