@@ -134,6 +134,8 @@ fn order(documents: Vec<Document>, drafts: bool) -> (Vec<Document>, BTreeSet<Doc
 struct DocumentIds {
     index: HashMap<DocId, DocIndex>,
     paragraphs: Vec<u32>,
+    /// Each document's heading and note ids.
+    anchors: Vec<Vec<String>>,
     aliases: Vec<(DocId, DocIndex)>,
     drafts: BTreeSet<DocId>,
 }
@@ -193,6 +195,7 @@ impl DocumentIds {
         DocumentIds {
             index,
             paragraphs: documents.iter().map(|d| d.paragraphs).collect(),
+            anchors: documents.iter().map(|d| d.anchors.clone()).collect(),
             aliases: aliases.into_iter().collect(),
             drafts,
         }
@@ -217,6 +220,51 @@ impl DocumentIds {
             );
         }
         found
+    }
+
+    /// Whether document `target` has the anchor a `doc:ID#fragment` link names: a paragraph
+    /// `p1`..`pN` as the page writes it, a heading or a note.
+    fn has_anchor(&self, target: DocIndex, id: &str, fragment: &str) -> Result<(), Diagnostic> {
+        let paragraphs = self.paragraphs[target];
+        let number = fragment
+            .strip_prefix('p')
+            .and_then(|n| n.parse::<u32>().ok());
+        if let Some(number) = number {
+            return if format!("p{number}") != fragment {
+                Err(Diagnostic::error(
+                    "unknown-paragraph",
+                    format!("#{fragment} is written p{number} on the page"),
+                )
+                .with_help(format!("write #p{number}")))
+            } else if number == 0 || number > paragraphs {
+                Err(Diagnostic::error(
+                    "unknown-paragraph",
+                    format!("document {id:?} has no paragraph p{number} (it has {paragraphs})"),
+                )
+                .with_help("paragraphs are numbered p1, p2, ... in the order of the text"))
+            } else {
+                Ok(())
+            };
+        }
+        let anchors = &self.anchors[target];
+        if anchors.iter().any(|anchor| anchor == fragment) {
+            return Ok(());
+        }
+        let help = match closest(fragment, anchors.iter().map(String::as_str)) {
+            Some(anchor) => format!("did you mean #{anchor}?"),
+            None if anchors.is_empty() => {
+                format!("link to a paragraph, p1 to p{paragraphs}")
+            }
+            None => format!(
+                "link to a paragraph (p1 to p{paragraphs}), a heading or a note: {}",
+                anchors.join(", ")
+            ),
+        };
+        Err(Diagnostic::error(
+            "unknown-anchor",
+            format!("document {id:?} has no heading or note #{fragment}"),
+        )
+        .with_help(help))
     }
 
     fn unknown(&self, id: &str, what: &str) -> Diagnostic {
@@ -642,24 +690,10 @@ fn relate(documents: &mut [ResolvedDocument], ids: &DocumentIds, diagnostics: &m
                 diagnostics.push(ids.unknown(id, "doc: link to").at(reference.span.clone()));
                 continue;
             };
-            let paragraph = fragment
-                .as_deref()
-                .and_then(|f| f.strip_prefix('p'))
-                .and_then(|n| n.parse::<u32>().ok());
-            if let Some(number) = paragraph
-                && (number == 0 || number > ids.paragraphs[target])
+            if let Some(fragment) = fragment
+                && let Err(problem) = ids.has_anchor(target, id, fragment)
             {
-                diagnostics.push(
-                    Diagnostic::error(
-                        "unknown-paragraph",
-                        format!(
-                            "document {id:?} has no paragraph p{number} (it has {})",
-                            ids.paragraphs[target]
-                        ),
-                    )
-                    .at(reference.span.clone())
-                    .with_help("paragraphs are numbered p1, p2, ... in the order of the text"),
-                );
+                diagnostics.push(problem.at(reference.span.clone()));
             }
         }
     }

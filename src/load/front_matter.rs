@@ -275,6 +275,7 @@ fn meta(
         draft: raw.draft.unwrap_or(false),
         references: Vec::new(),
         paragraphs: 0,
+        anchors: Vec::new(),
     })
 }
 

@@ -292,6 +292,7 @@ fn document(
     let document = parsed.document.map(|document| Document {
         references: scan.references,
         paragraphs: scan.paragraphs,
+        anchors: scan.anchors,
         ..document
     });
     Ok((document, diagnostics))

@@ -49,6 +49,8 @@ pub struct BodyScan {
     pub references: Vec<Reference>,
     /// Number of numbered blocks.
     pub paragraphs: u32,
+    /// The ids of its headings and notes.
+    pub anchors: Vec<String>,
 }
 
 /// Scans `body` for references, paragraphs and problems with notes and links.
@@ -74,6 +76,7 @@ pub fn scan(body: &str, at: BodyAt<'_>, hands: &[Hand], diagnostics: &mut Diagno
             })
             .collect(),
         paragraphs: result.paragraphs,
+        anchors: result.anchors,
     }
 }
 

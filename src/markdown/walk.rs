@@ -30,6 +30,8 @@ pub(super) struct Walked {
     pub(super) notes: Vec<WalkedNote>,
     pub(super) references: Vec<(LinkTarget, Option<Anchor>, Range<usize>)>,
     pub(super) paragraphs: u32,
+    /// Ids of headings and notes.
+    pub(super) anchors: Vec<String>,
     pub(super) problems: Vec<Problem>,
     pub(super) has_raw_html: bool,
 }
@@ -84,6 +86,7 @@ pub(super) struct Walk<'a, 'c> {
     /// Notes by lower-cased label.
     note_index: HashMap<String, usize>,
     series: Vec<u32>,
+    headings: Vec<String>,
     in_definition: Option<usize>,
     text_run: Option<Range<usize>>,
     in_code_block: bool,
@@ -115,6 +118,7 @@ impl<'a, 'c> Walk<'a, 'c> {
             notes: Vec::new(),
             note_index: HashMap::new(),
             series: vec![0; hands.len()],
+            headings: Vec::new(),
             in_definition: None,
             text_run: None,
             in_code_block: false,
@@ -177,12 +181,15 @@ impl<'a, 'c> Walk<'a, 'c> {
     /// Sends an output event to wherever output goes now: a heading being buffered, a note
     /// being defined, or the running text.
     fn emit(&mut self, event: Event<'a>) {
+        // A heading's text makes its id, which a scan records too.
+        if let Some((_, buffer)) = &mut self.heading {
+            buffer.push(event);
+            return;
+        }
         if !self.rendering() {
             return;
         }
-        if let Some((_, buffer)) = &mut self.heading {
-            buffer.push(event);
-        } else if let Some(note) = self.in_definition {
+        if let Some(note) = self.in_definition {
             self.notes[note].events.push(event);
         } else {
             self.out.push(event);
@@ -284,7 +291,9 @@ impl<'a, 'c> Walk<'a, 'c> {
                             _ => None,
                         })
                         .collect();
-                    *id = Some(self.anchors.heading(&text).into());
+                    let heading = self.anchors.heading(&text);
+                    self.headings.push(heading.clone());
+                    *id = Some(heading.into());
                 }
                 self.emit(Event::Start(tag));
                 for event in buffer {
@@ -610,6 +619,11 @@ impl<'a, 'c> Walk<'a, 'c> {
             notes,
             references,
             paragraphs: self.anchors.paragraphs(),
+            anchors: self
+                .headings
+                .into_iter()
+                .chain(note_ids.into_iter().flatten())
+                .collect(),
             problems: self.problems,
             has_raw_html: self.has_raw_html,
         }

@@ -159,6 +159,8 @@ pub struct Document {
     pub references: Vec<Reference>,
     /// Number of numbered blocks (`p1`..`pN`) in the body.
     pub paragraphs: u32,
+    /// The other ids a link may name in the body: its headings' and its notes'.
+    pub anchors: Vec<String>,
 }
 
 /// A folder under `documents/`, described by its optional `_index.md`.

@@ -370,6 +370,7 @@ fn corpus_covers_every_error_class() {
         "shared-name",
         "unclosed-front-matter",
         "undefined-note",
+        "unknown-anchor",
         "unknown-document",
         "unknown-hand",
         "unknown-key",

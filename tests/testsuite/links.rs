@@ -168,6 +168,49 @@ fn rejects_doc_link_to_missing_paragraph() {
         .assert_diagnostic("unknown-paragraph", "documents/a.md:5:5");
 }
 
+/// A `doc:ID#fragment` link may name a heading or a note of the document, and leads there; a
+/// fragment the page does not have (a misspelt heading, `p01` for `p1`) is an error at the
+/// link that says what was meant.
+#[test]
+fn doc_link_fragments_name_headings_and_notes_of_the_document() {
+    let target = doc(
+        "title: B\ndate: 1920",
+        "One.[^1]\n\n## Enclosure\n\nTwo.\n\n[^1]: A note.\n",
+    );
+    let test = EditionTest::inline(&[
+        ("book.toml", BOOK),
+        (
+            "documents/a.md",
+            &doc(
+                "title: A\ndate: 1920",
+                "See [the enclosure](doc:b#enclosure) and [its note](doc:b#note-ed-1).\n",
+            ),
+        ),
+        ("documents/b.md", &target),
+    ]);
+    test.build().assert_success();
+    let site = test.site();
+    for text in ["the enclosure", "its note"] {
+        let href = href_of(&site, "documents/a/index.html", text);
+        assert_eq!(
+            site.follow("documents/a/index.html", &href),
+            "documents/b/index.html"
+        );
+    }
+    test.write(
+        "documents/a.md",
+        doc(
+            "title: A\ndate: 1920",
+            "See [the enclosure](doc:b#enclosre) and [one](doc:b#p01).\n",
+        ),
+    );
+    test.build()
+        .assert_failure()
+        .assert_stderr_has(&["did you mean #enclosure?", "write #p1"])
+        .assert_diagnostic("unknown-anchor", "documents/a.md:5:5")
+        .assert_diagnostic("unknown-paragraph", "documents/a.md:5:41");
+}
+
 /// A person missing from people.yaml is a warning with "did you mean"; the build succeeds.
 #[test]
 fn unknown_person_is_a_warning_suggesting_the_close_id() {
