@@ -13,7 +13,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, closest};
-use crate::model::document::{Document, LinkTarget, Ref};
+use crate::model::document::{Document, LinkTarget, Ref, Reference};
 use crate::model::id::{DocId, PersonId, PlaceId, TermId};
 use crate::model::registry::{Named, Person, PersonKind, Place, Registry};
 use crate::model::{
@@ -60,6 +60,16 @@ pub fn edition(edition: Edition, drafts: bool) -> (ResolvedEdition, Diagnostics)
             event,
         })
         .collect::<Vec<_>>();
+    // Introductions name people, places and documents as texts do, but are no document: their
+    // links are checked and bound, and the indexes do not list them.
+    let introductions = home
+        .references
+        .iter()
+        .chain(collections.iter().flat_map(|c| &c.references));
+    for reference in introductions {
+        ids.check_link(reference, binder.diagnostics);
+        binder.link_target(reference);
+    }
     binder.report_unknown();
     let Binder {
         people,
@@ -220,6 +230,23 @@ impl DocumentIds {
             );
         }
         found
+    }
+
+    /// Reports a `doc:` link to a document, or a part of one, that the edition does not have.
+    fn check_link(&self, reference: &Reference, diagnostics: &mut Diagnostics) {
+        let LinkTarget::Document { id, fragment } = &reference.target else {
+            return;
+        };
+        let id = id.as_str();
+        let Some(target) = self.find(id) else {
+            diagnostics.push(self.unknown(id, "doc: link to").at(reference.span.clone()));
+            return;
+        };
+        if let Some(fragment) = fragment
+            && let Err(problem) = self.has_anchor(target, id, fragment)
+        {
+            diagnostics.push(problem.at(reference.span.clone()));
+        }
     }
 
     /// Whether document `target` has the anchor a `doc:ID#fragment` link names: a paragraph
@@ -443,7 +470,27 @@ fn unlisted_id<Id: AsRef<str> + Ord + Clone, T: Named>(
         .expect("some number is free")
 }
 
+/// Who or where a `person:` or `place:` link names.
+enum Mentioned {
+    Person(PersonId),
+    Place(PlaceId),
+}
+
 impl Binder<'_> {
+    /// The person or place a link in a text names, made an entry when unknown; `None` for a
+    /// `doc:` link.
+    fn link_target(&mut self, reference: &Reference) -> Option<Mentioned> {
+        let written = |text: &str| Ref {
+            text: text.to_owned(),
+            span: reference.span.clone(),
+        };
+        match &reference.target {
+            LinkTarget::Person(text) => Some(Mentioned::Person(self.person(&written(text)))),
+            LinkTarget::Place(text) => Some(Mentioned::Place(self.place(&written(text)))),
+            LinkTarget::Document { .. } => None,
+        }
+    }
+
     fn person(&mut self, reference: &Ref) -> PersonId {
         let text = reference.text.trim();
         if let Some(id) = find_in(&self.people, text, |t| PersonId::parse(t).ok()) {
@@ -616,18 +663,10 @@ fn bind_document(document: Document, binder: &mut Binder<'_>) -> ResolvedDocumen
     let mut person_mentions = Vec::new();
     let mut place_mentions = Vec::new();
     for reference in &document.references {
-        let written = |text: &str| Ref {
-            text: text.to_owned(),
-            span: reference.span.clone(),
-        };
-        match &reference.target {
-            LinkTarget::Person(text) => {
-                person_mentions.push((binder.person(&written(text)), reference.anchor.clone()))
-            }
-            LinkTarget::Place(text) => {
-                place_mentions.push((binder.place(&written(text)), reference.anchor.clone()))
-            }
-            LinkTarget::Document { .. } => {}
+        match binder.link_target(reference) {
+            Some(Mentioned::Person(id)) => person_mentions.push((id, reference.anchor.clone())),
+            Some(Mentioned::Place(id)) => place_mentions.push((id, reference.anchor.clone())),
+            None => {}
         }
     }
     let doc_tags = document
@@ -683,18 +722,7 @@ fn relate(documents: &mut [ResolvedDocument], ids: &DocumentIds, diagnostics: &m
             }
         }
         for reference in &document.references {
-            let LinkTarget::Document { id, fragment } = &reference.target else {
-                continue;
-            };
-            let Some(target) = ids.find(id) else {
-                diagnostics.push(ids.unknown(id, "doc: link to").at(reference.span.clone()));
-                continue;
-            };
-            if let Some(fragment) = fragment
-                && let Err(problem) = ids.has_anchor(target, id, fragment)
-            {
-                diagnostics.push(problem.at(reference.span.clone()));
-            }
+            ids.check_link(reference, diagnostics);
         }
     }
     for (index, resolved) in documents.iter_mut().enumerate() {

@@ -451,28 +451,37 @@ pub(crate) fn collection(
     id: CollectionId,
     name: &str,
     diagnostics: &mut Diagnostics,
-) -> Collection {
-    let (raw, introduction) = index_parts(source, diagnostics);
-    Collection {
+) -> (Collection, usize) {
+    let (raw, introduction, offset) = index_parts(source, diagnostics);
+    let collection = Collection {
         id,
         title: raw.title.unwrap_or_else(|| name.to_owned()),
         description: raw.description,
         order: raw.order,
         introduction,
-    }
+        references: Vec::new(),
+    };
+    (collection, offset)
 }
 
 /// Reads `documents/_index.md`, the home page's introduction.
-pub(crate) fn home(source: &FileText<'_>, diagnostics: &mut Diagnostics) -> Home {
-    let (raw, introduction) = index_parts(source, diagnostics);
-    Home {
+pub(crate) fn home(source: &FileText<'_>, diagnostics: &mut Diagnostics) -> (Home, usize) {
+    let (raw, introduction, offset) = index_parts(source, diagnostics);
+    let home = Home {
         title: raw.title,
         description: raw.description,
         introduction,
-    }
+        references: Vec::new(),
+    };
+    (home, offset)
 }
 
-fn index_parts(source: &FileText<'_>, diagnostics: &mut Diagnostics) -> (RawIndex, Option<String>) {
+/// The front matter, the introduction if there is one, and the introduction's offset in the
+/// file.
+fn index_parts(
+    source: &FileText<'_>,
+    diagnostics: &mut Diagnostics,
+) -> (RawIndex, Option<String>, usize) {
     let (raw, body) = match split(source.text) {
         Ok(split) => {
             let placement = Placement {
@@ -490,16 +499,16 @@ fn index_parts(source: &FileText<'_>, diagnostics: &mut Diagnostics) -> (RawInde
                 }
                 raw.unwrap_or_default()
             };
-            (raw, &source.text[split.body])
+            (raw, (&source.text[split.body.clone()], split.body.start))
         }
-        Err(SplitError::Missing) => (RawIndex::default(), source.text),
+        Err(SplitError::Missing) => (RawIndex::default(), (source.text, 0)),
         Err(error) => {
             diagnostics.push(split_diagnostic(error, source));
-            (RawIndex::default(), "")
+            (RawIndex::default(), ("", 0))
         }
     };
-    let introduction = (!body.trim().is_empty()).then(|| body.to_owned());
-    (raw, introduction)
+    let introduction = (!body.0.trim().is_empty()).then(|| body.0.to_owned());
+    (raw, introduction, source.offset + body.1)
 }
 
 #[cfg(test)]

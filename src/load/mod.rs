@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::config::Config;
+use crate::config::{Config, Hand};
 use crate::diagnostics::{self, Diagnostic, Diagnostics};
 use crate::markdown::{self, BodyAt};
 use crate::model::Edition;
@@ -82,7 +82,7 @@ pub fn edition(
         ));
     }
 
-    let (collections, home) = indexes(root, &found, &documents, &mut diagnostics)?;
+    let (collections, home) = indexes(root, &found, &documents, &config.hands, &mut diagnostics)?;
     let edition = Edition {
         documents,
         collections,
@@ -303,6 +303,7 @@ fn indexes(
     root: &Path,
     found: &Found,
     documents: &[Document],
+    hands: &[Hand],
     diagnostics: &mut Diagnostics,
 ) -> io::Result<(Vec<Collection>, Home)> {
     let mut home = Home::default();
@@ -321,17 +322,41 @@ fn indexes(
             text: &text.text,
             offset: text.offset,
         };
+        // Links in an introduction are checked and resolved as a document's are.
+        let scan = |introduction: &Option<String>, offset, diagnostics: &mut Diagnostics| {
+            let Some(text) = introduction else {
+                return Vec::new();
+            };
+            let at = BodyAt {
+                file: &file,
+                offset,
+            };
+            markdown::scan(text, at, hands, diagnostics).references
+        };
         match collection {
-            None => home = front_matter::home(&source, diagnostics),
+            None => {
+                let (introduced, offset) = front_matter::home(&source, diagnostics);
+                let references = scan(&introduced.introduction, offset, diagnostics);
+                home = Home {
+                    references,
+                    ..introduced
+                };
+            }
             Some(id) => {
                 let name = found
                     .folders
                     .get(id)
                     .map(|(name, _)| name.as_str())
                     .unwrap_or_default();
+                let (introduced, offset) =
+                    front_matter::collection(&source, id.clone(), name, diagnostics);
+                let references = scan(&introduced.introduction, offset, diagnostics);
                 described.insert(
                     id.clone(),
-                    front_matter::collection(&source, id.clone(), name, diagnostics),
+                    Collection {
+                        references,
+                        ..introduced
+                    },
                 );
             }
         }
@@ -361,6 +386,7 @@ fn indexes(
                     description: None,
                     order: None,
                     introduction: None,
+                    references: Vec::new(),
                 }
             })
         })

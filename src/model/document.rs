@@ -176,6 +176,8 @@ pub struct Collection {
     pub order: Option<i64>,
     /// The Markdown introduction after the front matter.
     pub introduction: Option<String>,
+    /// `person:`, `place:` and `doc:` links in the introduction.
+    pub references: Vec<Reference>,
 }
 
 /// The home page's `documents/_index.md`.
@@ -187,4 +189,6 @@ pub struct Home {
     pub description: Option<String>,
     /// The Markdown introduction.
     pub introduction: Option<String>,
+    /// `person:`, `place:` and `doc:` links in the introduction.
+    pub references: Vec<Reference>,
 }
