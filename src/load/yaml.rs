@@ -453,6 +453,25 @@ fn diagnostic(error: &Error, yaml: &str, placement: Placement<'_>, limits: Limit
             }
             .to_owned()),
         ),
+        // Our own structs' names mean nothing to an editor: say what the value should be.
+        Error::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        } if expected.starts_with("struct ") => (
+            "bad-yaml",
+            format!("this must be a set of `key: value` fields, not {unexpected}"),
+            Some(match limits {
+                Limits::FrontMatter => "write the fields on lines of their own, indented under the key, or as `{key: value, ...}`; see the content model for each key's fields",
+                Limits::Registry => "write the entry's fields as `id: {name: ...}`",
+            }
+            .to_owned()),
+        ),
+        Error::MultipleDocuments { .. } => (
+            "bad-yaml",
+            "a second YAML document begins here".to_owned(),
+            Some("a file holds one YAML document: remove the `---` line, or move the rest to its own file".to_owned()),
+        ),
         _ => ("bad-yaml", message, None),
     };
     let mut diagnostic = Diagnostic::error(code, message).at(placement.span(range));
