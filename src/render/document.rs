@@ -64,6 +64,13 @@ impl Site<'_> {
             .language
             .clone()
             .filter(|l| *l != self.config.edition.language);
+        // The theme's own words are English, so only the text itself turns right to left.
+        let right_to_left = is_right_to_left(
+            document
+                .language
+                .as_deref()
+                .unwrap_or(&self.config.edition.language),
+        );
         Ok(DocumentPage {
             id: document.id.to_string(),
             title: document.title.clone(),
@@ -105,6 +112,7 @@ impl Site<'_> {
                 note: t.note.clone(),
             }),
             language,
+            right_to_left,
             credit: document.credit.clone(),
             rights: self.config.edition.rights_of(document).map(str::to_owned),
             links: document
@@ -160,6 +168,27 @@ pub(super) fn language_name(tag: &str) -> &str {
         .map_or(tag, |language| language.to_name())
 }
 
+/// Whether text in the language of a BCP 47 tag is written right to left: by its script
+/// subtag when it has one ("ku-Arab", "az-Latn"), else by its language (CLDR's right-to-left
+/// languages), so browsers lay out Arabic, Hebrew or Persian text and its punctuation rightly.
+pub(super) fn is_right_to_left(tag: &str) -> bool {
+    const SCRIPTS: [&str; 9] = [
+        "arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg", "mand", "samr",
+    ];
+    const LANGUAGES: [&str; 20] = [
+        "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ji", "khw", "ks", "mzn", "nqo", "pnb", "ps",
+        "sd", "syr", "ug", "ur", "yi", "ota",
+    ];
+    let mut subtags = tag.split('-').map(str::to_ascii_lowercase);
+    let language = subtags.next().unwrap_or_default();
+    match subtags
+        .find(|subtag| subtag.len() == 4 && subtag.chars().all(|c| c.is_ascii_alphabetic()))
+    {
+        Some(script) => SCRIPTS.contains(&script.as_str()),
+        None => LANGUAGES.contains(&language.as_str()),
+    }
+}
+
 /// Reads a document's body again from its file.
 fn read_body(document: &Document) -> Result<String, Diagnostic> {
     let changed = || {
@@ -181,4 +210,19 @@ fn read_body(document: &Document) -> Result<String, Diagnostic> {
         .get(start..)
         .map(str::to_owned)
         .ok_or_else(changed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn right_to_left_by_script_else_by_language() {
+        for tag in ["ar", "he", "fa-IR", "ur", "yi", "ku-Arab", "az-Arab"] {
+            assert!(is_right_to_left(tag), "{tag}");
+        }
+        for tag in ["en", "ru", "hy", "ar-Latn", "fr-CA", "zh-Hant"] {
+            assert!(!is_right_to_left(tag), "{tag}");
+        }
+    }
 }

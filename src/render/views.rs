@@ -211,6 +211,8 @@ pub struct DocumentPage<'a> {
     pub translation: Option<TranslationView>,
     /// The language of the text, when it differs from the edition's (for `lang`).
     pub language: Option<String>,
+    /// Whether the text is written right to left (for `dir="rtl"`).
+    pub right_to_left: bool,
     /// Acknowledgement.
     pub credit: Option<String>,
     /// Rights statement (the document's, else the edition's).

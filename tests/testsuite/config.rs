@@ -21,7 +21,7 @@ fn title_and_one_document_are_enough() {
     let site = test.site();
     assert!(site.has("index.html"));
     site.page("documents/a/index.html")
-        .assert_has("<h1 id=\"document-title\">A</h1>");
+        .assert_has("<h1 id=\"document-title\" dir=\"auto\">A</h1>");
     site.page("index.html").assert_has("<title>X</title>");
 }
 

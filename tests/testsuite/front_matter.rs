@@ -35,7 +35,7 @@ fn date_shown(edtf: &str) -> String {
 fn heading_shows_title_date_place_type_classification_and_parties() {
     let site = all_fields();
     let page = site.page(MESSAGE);
-    page.assert_has("<h1 id=\"document-title\">Message on Arming the Autonomous Movement</h1>");
+    page.assert_has("<h1 id=\"document-title\" dir=\"auto\">Message on Arming the Autonomous Movement</h1>");
     let date = field(&page, "Date");
     assert!(
         date.contains("<time datetime=\"1945-10-21\">21 October 1945</time>"),

@@ -17,7 +17,7 @@ fn new_edition_builds_at_once() {
     let documents = site.document_pages();
     assert_eq!(documents.len(), 1, "one sample document: {documents:?}");
     site.page(&documents[0])
-        .assert_has("<h1 id=\"document-title\">")
+        .assert_has("<h1 id=\"document-title\" dir=\"auto\">")
         .assert_has("id=\"p1\"");
 }
 

@@ -251,3 +251,50 @@ fn output_setting_in_book_toml_is_used() {
         run.stderr
     );
 }
+
+/// A text in a right-to-left language (Arabic, Hebrew) is laid out right to left, whether the
+/// language is the edition's or the document's own; the theme's English words around it, and a
+/// text in a left-to-right language, are not. Titles and notes take the direction of their
+/// first letters.
+#[test]
+fn right_to_left_texts_set_their_direction() {
+    let test = EditionTest::inline(&[
+        (
+            "book.toml",
+            "[edition]\ntitle = \"Wathaiq\"\nlanguage = \"ar\"\n",
+        ),
+        (
+            "documents/a.md",
+            &doc("title: A\ndate: 1920", "Nass.[^1]\n\n[^1]: Note.\n"),
+        ),
+        (
+            "documents/b.md",
+            &doc("title: B\ndate: 1920\nlanguage: en", "Text.\n"),
+        ),
+    ]);
+    test.build().assert_success();
+    let site = test.site();
+    let text = |page: &crate::harness::Page| {
+        page.between("<section class=\"document-text\"", ">")
+            .to_owned()
+    };
+    let a = site.page("documents/a/index.html");
+    a.assert_has("<html lang=\"ar\">")
+        .assert_has("<h1 id=\"document-title\" dir=\"auto\">")
+        .assert_has("<div class=\"note-body\" dir=\"auto\">");
+    assert!(text(&a).contains("dir=\"rtl\""), "{}", text(&a));
+    let b = site.page("documents/b/index.html");
+    assert!(text(&b).contains("lang=\"en\""), "{}", text(&b));
+    assert!(!text(&b).contains("dir="), "{}", text(&b));
+
+    let english = EditionTest::inline(&[
+        ("book.toml", BOOK),
+        (
+            "documents/c.md",
+            &doc("title: C\ndate: 1920\nlanguage: he", "Text.\n"),
+        ),
+    ]);
+    english.build().assert_success();
+    let c = english.site().page("documents/c/index.html");
+    assert!(text(&c).contains("lang=\"he\" dir=\"rtl\""), "{}", text(&c));
+}
