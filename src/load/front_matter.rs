@@ -251,6 +251,10 @@ fn meta(
                 sources
                     .0
                     .into_iter()
+                    // `source: {}` says nothing to show or cite.
+                    .filter(|s| {
+                        s.archive.is_some() || s.reference.is_some() || s.description.is_some()
+                    })
                     .map(|s| ArchivalSource {
                         archive: s.archive,
                         reference: s.reference,

@@ -35,7 +35,9 @@ fn date_shown(edtf: &str) -> String {
 fn heading_shows_title_date_place_type_classification_and_parties() {
     let site = all_fields();
     let page = site.page(MESSAGE);
-    page.assert_has("<h1 id=\"document-title\" dir=\"auto\">Message on Arming the Autonomous Movement</h1>");
+    page.assert_has(
+        "<h1 id=\"document-title\" dir=\"auto\">Message on Arming the Autonomous Movement</h1>",
+    );
     let date = field(&page, "Date");
     assert!(
         date.contains("<time datetime=\"1945-10-21\">21 October 1945</time>"),
@@ -493,4 +495,28 @@ fn drafts_are_left_out_unless_asked_for() {
     with_drafts
         .page("documents/index.html")
         .assert_has("Work in progress");
+}
+
+/// An archival source given only by its description is shown as written, with no stray
+/// punctuation before it, and an empty one (`{}`) is not shown at all.
+#[test]
+fn a_source_with_only_a_description_is_shown_as_written() {
+    let test = EditionTest::inline(&[
+        ("book.toml", BOOK),
+        (
+            "documents/a.md",
+            &doc(
+                "title: A\ndate: 1920\nsource:\n  - description: \"711.90H/41: Telegram\"\n  - {}",
+                "Text.\n",
+            ),
+        ),
+    ]);
+    test.build().assert_success();
+    let page = test.site().page("documents/a/index.html");
+    let sources = page.between("<dt>Archival source</dt>", "</dd>");
+    assert_eq!(
+        sources,
+        "<dd><ul class=\"plain\"><li>711.90H/41: Telegram</li></ul>",
+        "{sources}"
+    );
 }
