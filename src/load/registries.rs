@@ -180,6 +180,29 @@ fn registry_id<Id>(
     }
 }
 
+/// The entry's name, which its page, links and citations show; `None`, with an error at the
+/// entry, when it is blank.
+fn entry_name(
+    name: String,
+    key: &Located<String>,
+    placed: &Placed,
+    diagnostics: &mut Diagnostics,
+) -> Option<String> {
+    let trimmed = name.trim();
+    if trimmed.is_empty() {
+        diagnostics.push(
+            Diagnostic::error("missing-field", format!("{:?} has a blank name", key.value))
+                .at(placed.placement().span(key.range.clone()))
+                .with_help("write the name its page and links show, e.g. `name: Lavrentiy Beria`"),
+        );
+        return None;
+    }
+    Some(match trimmed.len() == name.len() {
+        true => name,
+        false => trimmed.to_owned(),
+    })
+}
+
 fn optional_date(
     value: Option<Located<String>>,
     placed: &Placed,
@@ -197,6 +220,9 @@ fn people_of(
         let Some(id) = registry_id(&key, &placed, PersonId::parse, diagnostics) else {
             continue;
         };
+        let Some(name) = entry_name(raw.name, &key, &placed, diagnostics) else {
+            continue;
+        };
         let roles = raw
             .roles
             .into_iter()
@@ -207,7 +233,7 @@ fn people_of(
             })
             .collect();
         let person = Person {
-            name: raw.name,
+            name,
             sort: raw.sort,
             variants: raw.variants,
             kind: match raw.kind {
@@ -236,6 +262,9 @@ fn places_of(
         let Some(id) = registry_id(&key, &placed, PlaceId::parse, diagnostics) else {
             continue;
         };
+        let Some(name) = entry_name(raw.name, &key, &placed, diagnostics) else {
+            continue;
+        };
         let coordinates = raw.coordinates.and_then(|c| match c.value.as_slice() {
             [lat, lon] if (-90.0..=90.0).contains(lat) && (-180.0..=180.0).contains(lon) => Some((*lat, *lon)),
             _ => {
@@ -250,7 +279,7 @@ fn places_of(
         checked.insert(
             id,
             Place {
-                name: raw.name,
+                name,
                 variants: raw.variants,
                 country: raw.country,
                 coordinates,

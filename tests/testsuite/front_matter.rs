@@ -515,8 +515,7 @@ fn a_source_with_only_a_description_is_shown_as_written() {
     let page = test.site().page("documents/a/index.html");
     let sources = page.between("<dt>Archival source</dt>", "</dd>");
     assert_eq!(
-        sources,
-        "<dd><ul class=\"plain\"><li>711.90H/41: Telegram</li></ul>",
+        sources, "<dd><ul class=\"plain\"><li>711.90H/41: Telegram</li></ul>",
         "{sources}"
     );
 }
