@@ -197,9 +197,10 @@ fn entry_name(
         );
         return None;
     }
-    Some(match trimmed.len() == name.len() {
-        true => name,
-        false => trimmed.to_owned(),
+    Some(if trimmed.len() == name.len() {
+        name
+    } else {
+        trimmed.to_owned()
     })
 }
 
