@@ -204,6 +204,36 @@ fn entry_name(
     })
 }
 
+/// Two dates of an entry where the second cannot come before the first (born and died, a
+/// role's from and to): an error at the second when it certainly does.
+fn date_pair(
+    (first, first_key): (Option<Located<String>>, &str),
+    (second, second_key): (Option<Located<String>>, &str),
+    placed: &Placed,
+    diagnostics: &mut Diagnostics,
+) -> (Option<Date>, Option<Date>) {
+    let range = second.as_ref().map(|second| second.range.clone());
+    let first = optional_date(first, placed, diagnostics);
+    let second = optional_date(second, placed, diagnostics);
+    if let (Some(earlier), Some(later), Some(range)) = (&first, &second, range)
+        && later.latest().is_some_and(|last| last < earlier.earliest())
+    {
+        diagnostics.push(
+            Diagnostic::error(
+                "invalid-date",
+                format!(
+                    "dates out of order: {first_key} {}, {second_key} {}",
+                    earlier.in_words(),
+                    later.in_words()
+                ),
+            )
+            .at(placed.placement().span(range))
+            .with_help("check both dates: one of them is mistyped"),
+        );
+    }
+    (first, second)
+}
+
 fn optional_date(
     value: Option<Located<String>>,
     placed: &Placed,
@@ -227,12 +257,17 @@ fn people_of(
         let roles = raw
             .roles
             .into_iter()
-            .map(|role| Role {
-                title: role.title,
-                from: optional_date(role.from, &placed, diagnostics),
-                to: optional_date(role.to, &placed, diagnostics),
+            .map(|role| {
+                let (from, to) =
+                    date_pair((role.from, "from"), (role.to, "to"), &placed, diagnostics);
+                Role {
+                    title: role.title,
+                    from,
+                    to,
+                }
             })
             .collect();
+        let (born, died) = date_pair((raw.born, "born"), (raw.died, "died"), &placed, diagnostics);
         let person = Person {
             name,
             sort: raw.sort,
@@ -241,8 +276,8 @@ fn people_of(
                 RawKind::Person => PersonKind::Person,
                 RawKind::Organization => PersonKind::Organization,
             },
-            born: optional_date(raw.born, &placed, diagnostics),
-            died: optional_date(raw.died, &placed, diagnostics),
+            born,
+            died,
             description: raw.description,
             roles,
             wikidata: raw.wikidata,
