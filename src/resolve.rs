@@ -437,13 +437,14 @@ fn report_shared_names<Id: AsRef<str> + Ord, T: Named>(
     }
 }
 
-/// How a reference text finds its registry entry: by id, then by exact name or variant.
+/// How a reference text finds its registry entry: by id in any case (`Stalin` for `stalin`),
+/// then by exact name or variant.
 pub fn find_in<Id: Ord + Clone, T: Named>(
     registry: &Registry<Id, T>,
     text: &str,
     parse: impl Fn(&str) -> Option<Id>,
 ) -> Option<Id> {
-    parse(text)
+    parse(&text.to_lowercase())
         .filter(|id| registry.get(id).is_some())
         .or_else(|| registry.by_name(text).cloned())
 }
@@ -543,12 +544,16 @@ impl Binder<'_> {
         if let Some(id) = find_in(&self.places, text, |t| PlaceId::parse(t).ok()) {
             return PlaceRef::Known(id);
         }
-        if PlaceId::from_text(text).is_none() {
+        let Some(slug) = PlaceId::from_text(text) else {
             return PlaceRef::Text(text.to_owned());
+        };
+        // A listed place has the slug under another name: the editor may have meant it, so
+        // this is said, as for a `place:` link, rather than taken on a guess.
+        if self.places.get(&slug).is_some_and(Named::is_listed) {
+            return PlaceRef::Known(self.place(reference));
         }
-        let id = unlisted_id(&self.places, text, PlaceId::from_text);
-        self.new_place(&id, text);
-        PlaceRef::Known(id)
+        self.new_place(&slug, text);
+        PlaceRef::Known(slug)
     }
 
     fn new_place(&mut self, id: &PlaceId, name: &str) {
@@ -622,7 +627,10 @@ fn unknown_warning(
         n => format!(" (used {n} times)"),
     };
     let mut help = match by_id.or(by_name) {
-        Some(id) => format!("did you mean {id:?}? "),
+        Some(id) => format!(
+            "did you mean {id:?}? Write its id, or add {:?} to its variants. ",
+            first.text.trim()
+        ),
         None => String::new(),
     };
     help.push_str(&format!("Otherwise add `{new_id}: {{name: ...}}` to {registry}; until then it is listed as {new_id:?}."));

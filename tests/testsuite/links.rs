@@ -278,6 +278,44 @@ fn unknown_name_is_not_given_to_the_listed_person_with_its_slug() {
         .assert_lacks("O Brien</a>");
 }
 
+/// An id written with capitals (`Stalin`, `Tiflis`) is that id, with no warning; a place of
+/// writing whose slug is a listed place's id under another name is said, like a link.
+#[test]
+fn ids_are_read_in_any_case_and_a_place_of_writing_is_not_taken_on_a_guess() {
+    let test = EditionTest::inline(&[
+        ("book.toml", BOOK),
+        ("documents/people.yaml", "stalin:\n  name: Joseph Stalin\n"),
+        (
+            "documents/places.yaml",
+            "tiflis:\n  name: Tbilisi\nnew-york:\n  name: New York City\n",
+        ),
+        (
+            "documents/a.md",
+            &doc(
+                "title: A\ndate: 1920\nplace: Tiflis\nauthors: [Stalin]",
+                "Text.\n",
+            ),
+        ),
+        (
+            "documents/b.md",
+            &doc("title: B\ndate: 1920\nplace: New York", "Text.\n"),
+        ),
+    ]);
+    let run = test.build();
+    run.assert_success()
+        .assert_stderr_has(&[
+            "place \"New York\" is not in places.yaml",
+            "did you mean \"new-york\"?",
+        ])
+        .assert_stderr_lacks("Stalin");
+    let site = test.site();
+    site.page("documents/a/index.html")
+        .assert_has("<a href=\"../../places/tiflis/index.html\">Tbilisi</a>")
+        .assert_has("<a href=\"../../people/stalin/index.html\">Joseph Stalin</a>");
+    site.page("documents/b/index.html")
+        .assert_has("<a href=\"../../places/new-york-2/index.html\">New York</a>");
+}
+
 /// With `strict = true` the same warning is an error.
 #[test]
 fn unknown_person_is_an_error_when_strict() {
