@@ -331,7 +331,7 @@ fn indexes(
                 file: &file,
                 offset,
             };
-            markdown::scan(text, at, hands, diagnostics).references
+            markdown::scan_links(text, at, hands, diagnostics)
         };
         match collection {
             None => {

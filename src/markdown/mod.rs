@@ -55,8 +55,34 @@ pub struct BodyScan {
 
 /// Scans `body` for references, paragraphs and problems with notes and links.
 pub fn scan(body: &str, at: BodyAt<'_>, hands: &[Hand], diagnostics: &mut Diagnostics) -> BodyScan {
+    scan_keeping(body, at, hands, diagnostics, |_| true)
+}
+
+/// The `person:`, `place:` and `doc:` links of an introduction (`_index.md`) and the problems
+/// with them. An introduction is plain Markdown, its footnotes not notes by hand, so only
+/// problems with links are its.
+pub fn scan_links(
+    body: &str,
+    at: BodyAt<'_>,
+    hands: &[Hand],
+    diagnostics: &mut Diagnostics,
+) -> Vec<Reference> {
+    const LINK_PROBLEMS: [&str; 2] = ["empty-link-target", "unknown-link-scheme"];
+    scan_keeping(body, at, hands, diagnostics, |code| {
+        LINK_PROBLEMS.contains(&code)
+    })
+    .references
+}
+
+fn scan_keeping(
+    body: &str,
+    at: BodyAt<'_>,
+    hands: &[Hand],
+    diagnostics: &mut Diagnostics,
+    keep: impl Fn(&str) -> bool,
+) -> BodyScan {
     let result = walk::Walk::run(body, hands, None);
-    for problem in result.problems {
+    for problem in result.problems.into_iter().filter(|p| keep(p.code)) {
         let mut diagnostic =
             Diagnostic::error(problem.code, problem.message)
                 .at(Span::new(at.file, problem.range).shifted(at.offset));
