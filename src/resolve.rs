@@ -274,17 +274,21 @@ impl DocumentIds {
             };
         }
         let anchors = &self.anchors[target];
-        if anchors.iter().any(|anchor| anchor == fragment) {
+        if anchors.iter().any(|anchor| anchor == fragment) || crate::markdown::is_theme_id(fragment)
+        {
             return Ok(());
         }
+        // A few are enough to show what ids look like; a long text may have thousands.
+        const SHOWN: usize = 8;
         let help = match closest(fragment, anchors.iter().map(String::as_str)) {
             Some(anchor) => format!("did you mean #{anchor}?"),
             None if anchors.is_empty() => {
                 format!("link to a paragraph, p1 to p{paragraphs}")
             }
             None => format!(
-                "link to a paragraph (p1 to p{paragraphs}), a heading or a note: {}",
-                anchors.join(", ")
+                "link to a paragraph (p1 to p{paragraphs}), a heading or a note: {}{}",
+                anchors[..anchors.len().min(SHOWN)].join(", "),
+                if anchors.len() > SHOWN { ", ..." } else { "" }
             ),
         };
         Err(Diagnostic::error(

@@ -34,13 +34,7 @@ impl Anchors {
             base = "section".to_owned();
         }
         let is_paragraph = base.starts_with('p') && base[1..].chars().all(|c| c.is_ascii_digit());
-        let is_reserved = RESERVED
-            .iter()
-            .any(|reserved| match reserved.strip_suffix('*') {
-                Some(prefix) => base.starts_with(prefix),
-                None => base == *reserved,
-            });
-        if is_paragraph || is_reserved {
+        if is_paragraph || is_reserved(&base) {
             base.push_str("-h");
         }
         let mut candidate = base.clone();
@@ -67,6 +61,22 @@ const RESERVED: &[&str] = &[
     "note-*",
     "ref-*",
 ];
+
+fn is_reserved(id: &str) -> bool {
+    RESERVED
+        .iter()
+        .any(|reserved| match reserved.strip_suffix('*') {
+            Some(prefix) => id.starts_with(prefix),
+            None => id == *reserved,
+        })
+}
+
+/// Whether `id` is one the theme gives a document page around its text (`document-title`,
+/// `cite-apa`, `hand-ed`), which a link may name. Notes and their marks are the text's own,
+/// named exactly by a scan.
+pub(crate) fn is_theme_id(id: &str) -> bool {
+    is_reserved(id) && !id.starts_with("note-") && !id.starts_with("ref-")
+}
 
 /// The visible link a reader copies to cite block `number`.
 pub(crate) fn paragraph_link(number: u32) -> String {

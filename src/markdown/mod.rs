@@ -18,6 +18,7 @@ mod walk;
 
 use std::ops::Range;
 
+pub(crate) use anchors::is_theme_id;
 pub use glossary::Glossary;
 pub(crate) use links::is_safe as is_safe_link;
 

@@ -30,7 +30,7 @@ pub(super) struct Walked {
     pub(super) notes: Vec<WalkedNote>,
     pub(super) references: Vec<(LinkTarget, Option<Anchor>, Range<usize>)>,
     pub(super) paragraphs: u32,
-    /// Ids of headings and notes.
+    /// Ids of headings, notes and note marks (a scan's only).
     pub(super) anchors: Vec<String>,
     pub(super) problems: Vec<Problem>,
     pub(super) has_raw_html: bool,
@@ -587,6 +587,22 @@ impl<'a, 'c> Walk<'a, 'c> {
                 (target, anchor, range)
             })
             .collect();
+        // What a `doc:` link may name besides paragraphs: for a scan, headings, notes and marks.
+        let anchors = match self.render {
+            Some(_) => Vec::new(),
+            None => {
+                let marks = self.notes.iter().filter_map(|note| {
+                    let number = note.number?;
+                    let hand = &hands[note.hand];
+                    Some((1..=note.references).map(move |nth| ref_id(hand, number, nth)))
+                });
+                std::mem::take(&mut self.headings)
+                    .into_iter()
+                    .chain(note_ids.iter().flatten().cloned())
+                    .chain(marks.flatten())
+                    .collect()
+            }
+        };
         let mut html = String::new();
         let mut notes = Vec::new();
         if self.render.is_some() {
@@ -619,11 +635,7 @@ impl<'a, 'c> Walk<'a, 'c> {
             notes,
             references,
             paragraphs: self.anchors.paragraphs(),
-            anchors: self
-                .headings
-                .into_iter()
-                .chain(note_ids.into_iter().flatten())
-                .collect(),
+            anchors,
             problems: self.problems,
             has_raw_html: self.has_raw_html,
         }

@@ -168,7 +168,8 @@ fn rejects_doc_link_to_missing_paragraph() {
         .assert_diagnostic("unknown-paragraph", "documents/a.md:5:5");
 }
 
-/// A `doc:ID#fragment` link may name a heading or a note of the document, and leads there; a
+/// A `doc:ID#fragment` link may name a heading, a note or a note's mark of the document, or an
+/// id the theme gives the page (its title), and leads there; a
 /// fragment the page does not have (a misspelt heading, `p01` for `p1`) is an error at the
 /// link that says what was meant.
 #[test]
@@ -183,14 +184,15 @@ fn doc_link_fragments_name_headings_and_notes_of_the_document() {
             "documents/a.md",
             &doc(
                 "title: A\ndate: 1920",
-                "See [the enclosure](doc:b#enclosure) and [its note](doc:b#note-ed-1).\n",
+                "See [the enclosure](doc:b#enclosure), [its note](doc:b#note-ed-1), [its mark](doc:b#ref-ed-1)\n\
+                 and [its title](doc:b#document-title).\n",
             ),
         ),
         ("documents/b.md", &target),
     ]);
     test.build().assert_success();
     let site = test.site();
-    for text in ["the enclosure", "its note"] {
+    for text in ["the enclosure", "its note", "its mark", "its title"] {
         let href = href_of(&site, "documents/a/index.html", text);
         assert_eq!(
             site.follow("documents/a/index.html", &href),
