@@ -410,8 +410,11 @@ fn check_hands(
         let Some((base, number)) = id.rsplit_once('-') else {
             continue;
         };
-        if number.bytes().all(|b| b.is_ascii_digit()) && hands.iter().any(|h| h.id.as_str() == base)
-        {
+        // Note numbers start at 1 and have no leading zero: `ed-0` and `ed-01` cannot clash.
+        let is_note_number = !number.is_empty()
+            && !number.starts_with('0')
+            && number.bytes().all(|b| b.is_ascii_digit());
+        if is_note_number && hands.iter().any(|h| h.id.as_str() == base) {
             diagnostics.push(
                 Diagnostic::error(
                     "invalid-id",
@@ -442,6 +445,9 @@ fn base_url(text: &str) -> Result<String, &'static str> {
     }
     if url.host_str().is_none_or(str::is_empty) {
         return Err("names no host");
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err("holds a user name or password, which every permalink would show");
     }
     if url.query().is_some() || url.fragment().is_some() {
         return Err("has a query or a fragment (after ? or #), which page paths cannot follow");
@@ -523,9 +529,21 @@ mod tests {
             "https://",
             "https://example.org/?edition=x",
             "https://example.org/#top",
+            "https://user:secret@example.org/",
         ] {
             assert!(base_url(text).is_err(), "{text} must be refused");
         }
+    }
+
+    #[test]
+    fn annotator_ids_clash_only_with_a_note_number() {
+        let (_, diagnostics) = load_text(
+            "[edition]\ntitle = \"T\"\n[annotators]\ned = \"A\"\ned-0 = \"B\"\ned-01 = \"C\"\ned-b = \"D\"\n",
+        );
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let (_, diagnostics) =
+            load_text("[edition]\ntitle = \"T\"\n[annotators]\ned = \"A\"\ned-12 = \"B\"\n");
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
     }
 
     #[test]

@@ -368,7 +368,7 @@ fn words(date: &EdtfDate, with_year: bool) -> String {
             };
             format!("{name}{}", year(y))
         }
-        Precision::Decade(y) if y >= 0 => format!("{}s", year_words(i64::from(y))),
+        Precision::Decade(y) if y > 0 => format!("{}s", year_words(i64::from(y))),
         // "the 190s BCE" would be ambiguous; the years are named instead.
         Precision::Decade(y) => {
             let (first, last) = year_run(y, 10);
@@ -454,6 +454,7 @@ mod tests {
         assert_eq!(words_of("1936-04-30~"), "c. 30 April 1936");
         assert_eq!(words_of("1920-07-12/1920-07-12"), "12 July 1920");
         assert_eq!(words_of("-019X"), "200 BCE-191 BCE");
+        assert_eq!(words_of("000X"), "1 BCE-9");
     }
 
     #[test]

@@ -181,9 +181,11 @@ pub(super) fn is_right_to_left(tag: &str) -> bool {
     ];
     let mut subtags = tag.split('-').map(str::to_ascii_lowercase);
     let language = subtags.next().unwrap_or_default();
-    match subtags
-        .find(|subtag| subtag.len() == 4 && subtag.chars().all(|c| c.is_ascii_alphabetic()))
-    {
+    // The script comes before any extension or private use (`ar-u-nu-latn`, `en-x-arab`).
+    let script = subtags
+        .take_while(|subtag| subtag.len() > 1)
+        .find(|subtag| subtag.len() == 4 && subtag.chars().all(|c| c.is_ascii_alphabetic()));
+    match script {
         Some(script) => SCRIPTS.contains(&script.as_str()),
         None => LANGUAGES.contains(&language.as_str()),
     }
@@ -221,7 +223,8 @@ mod tests {
         for tag in ["ar", "he", "fa-IR", "ur", "yi", "ku-Arab", "az-Arab"] {
             assert!(is_right_to_left(tag), "{tag}");
         }
-        for tag in ["en", "ru", "hy", "ar-Latn", "fr-CA", "zh-Hant"] {
+        assert!(is_right_to_left("ar-u-nu-latn"));
+        for tag in ["en", "ru", "hy", "ar-Latn", "fr-CA", "zh-Hant", "en-x-arab"] {
             assert!(!is_right_to_left(tag), "{tag}");
         }
     }
