@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd};
+use unicase::UniCase;
 
 use super::anchors::{Anchors, paragraph_link};
 use super::glossary::Glossary;
@@ -83,8 +84,8 @@ pub(super) struct Walk<'a, 'c> {
     pending_item_anchor: Option<u32>,
     heading: Option<(Tag<'a>, Vec<Event<'a>>)>,
     notes: Vec<NoteState<'a>>,
-    /// Notes by lower-cased label.
-    note_index: HashMap<String, usize>,
+    /// Notes by label, matched in any case.
+    note_index: HashMap<UniCase<String>, usize>,
     series: Vec<u32>,
     headings: Vec<String>,
     in_definition: Option<usize>,
@@ -391,9 +392,9 @@ impl<'a, 'c> Walk<'a, 'c> {
 
     /// The note for `label`, made on first sight; `None` (and a problem) for an unknown hand.
     fn note(&mut self, label: &str, range: Range<usize>) -> Option<usize> {
-        // Labels match whatever their case, as CommonMark's link labels do: `[^Note]` refers to
-        // `[^note]:`.
-        let key = label.to_lowercase();
+        // Labels match whatever their case, by the same folding as pulldown-cmark's (CommonMark's
+        // for link labels): `[^Note]` refers to `[^note]:`, `[^STRASSE]` to `[^straße]:`.
+        let key = UniCase::new(label.to_owned());
         if let Some(&index) = self.note_index.get(&key) {
             return Some(index);
         }

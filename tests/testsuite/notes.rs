@@ -51,18 +51,20 @@ fn unprefixed_note_belongs_to_the_first_declared_hand() {
 }
 
 /// A note's label matches its definition whatever the case, as CommonMark's link labels do:
-/// `[^Note]` refers to `[^note]:` and `[^yb:X]` to `[^yb:x]:`.
+/// `[^Note]` refers to `[^note]:`, `[^yb:X]` to `[^yb:x]:` and `[^STRASSE]` to `[^straße]:`.
 #[test]
 fn note_labels_match_in_any_case() {
     let test = with_notes(
         "[edition]\ntitle = \"X\"\n\n[annotators]\ned = \"The editors\"\nyb = \"Yuri Barsegov\"\n",
-        "A note[^Note] and another[^yb:X].\n\n[^note]: The editors' note.\n[^yb:x]: Barsegov's note.\n",
+        "A note[^Note], another[^yb:X] and a third[^STRASSE].\n\n[^note]: The editors' note.\n\
+         [^yb:x]: Barsegov's note.\n[^straße]: On the street.\n",
     );
     let page = test.build_ok().page("documents/a/index.html");
     page.assert_has("<a id=\"ref-ed-1\" href=\"#note-ed-1\"")
         .assert_has("<a id=\"ref-yb-1\" href=\"#note-yb-1\"");
     assert!(group(&page, "ed").contains("The editors' note."));
     assert!(group(&page, "yb").contains("Barsegov's note."));
+    assert!(group(&page, "ed").contains("On the street."));
 }
 
 /// Without `[annotators]`, unprefixed notes are the editors'.
