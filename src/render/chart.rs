@@ -47,7 +47,7 @@ pub(super) fn density(years: &[Year], year_words: impl Fn(i64) -> String) -> Opt
     } else {
         // Every stretch of the span gets a bar, so gaps show as gaps; a stretch is one year
         // unless the span is too long to draw a bar a year.
-        let step = years_per_bar(last - first);
+        let step = years_per_bar(first, last);
         per = match step {
             1 => "year".to_owned(),
             _ => format!("{step} years"),
@@ -95,11 +95,12 @@ fn documents(count: usize) -> String {
 
 /// Years a bar stands for: one, or for a span too long to draw (a date in another era, a
 /// mistyped year), 2, 5, 10, 20, 50, 100… so the chart keeps at most [`MAX_BARS`] bars.
-fn years_per_bar(span: i64) -> i64 {
+/// Bars start at multiples of their length, so the count is that of multiples met.
+fn years_per_bar(first: i64, last: i64) -> i64 {
     let mut magnitude = 1_i64;
     loop {
         for step in [1_i64, 2, 5].map(|m| m.saturating_mul(magnitude)) {
-            if span / step < MAX_BARS {
+            if last.div_euclid(step) - first.div_euclid(step) < MAX_BARS {
                 return step;
             }
         }
@@ -153,4 +154,27 @@ fn svg(bars: &[Bar], per: &str, total: usize) -> String {
         "<line class=\"axis\" x1=\"0\" y1=\"{HEIGHT}\" x2=\"{width}\" y2=\"{HEIGHT}\"/></svg>"
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bar_a_year_up_to_the_limit_then_never_more_bars_than_it() {
+        assert_eq!(years_per_bar(1800, 1800 + MAX_BARS - 1), 1);
+        assert_eq!(years_per_bar(1800, 1800 + MAX_BARS), 2);
+        let spans = [
+            (1770, 1920),
+            (-500, 1945),
+            (1920, 170_000_002),
+            (-170_000_002, 1920),
+            (i64::from(i32::MIN), i64::from(i32::MAX)),
+        ];
+        for (first, last) in spans {
+            let step = years_per_bar(first, last);
+            let bars = last.div_euclid(step) - first.div_euclid(step) + 1;
+            assert!(bars <= MAX_BARS, "{first}..{last}: {bars} bars of {step} years");
+        }
+    }
 }
