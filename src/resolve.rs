@@ -34,13 +34,20 @@ pub fn edition(edition: Edition, drafts: bool) -> (ResolvedEdition, Diagnostics)
         events,
     } = edition;
 
-    let (documents, draft_ids) = order(documents, drafts);
-    let ids = DocumentIds::new(&documents, draft_ids, &mut diagnostics);
+    let (mut documents, draft_ids) = order(documents, drafts);
+    // Only the link checks need a text's heading and note ids.
+    let anchors = documents
+        .iter_mut()
+        .map(|document| std::mem::take(&mut document.anchors))
+        .collect();
+    let ids = DocumentIds::new(&documents, anchors, draft_ids, &mut diagnostics);
+    let people = Registry::new(people);
+    let places = Registry::new(places);
     report_shared_names("person", &people, &mut diagnostics);
     report_shared_names("place", &places, &mut diagnostics);
     let mut binder = Binder {
-        people: Registry::new(people),
-        places: Registry::new(places),
+        people,
+        places,
         unknown_people: BTreeMap::new(),
         unknown_places: BTreeMap::new(),
         tags: Terms::new("tag"),
@@ -153,6 +160,7 @@ struct DocumentIds {
 impl DocumentIds {
     fn new(
         documents: &[Document],
+        anchors: Vec<Vec<String>>,
         drafts: BTreeSet<DocId>,
         diagnostics: &mut Diagnostics,
     ) -> DocumentIds {
@@ -205,7 +213,7 @@ impl DocumentIds {
         DocumentIds {
             index,
             paragraphs: documents.iter().map(|d| d.paragraphs).collect(),
-            anchors: documents.iter().map(|d| d.anchors.clone()).collect(),
+            anchors,
             aliases: aliases.into_iter().collect(),
             drafts,
         }
@@ -406,38 +414,30 @@ impl Terms {
 
 /// Warns of a name or variant that two entries share ("Ivanov" for A. and B. Ivanov): a
 /// reference by it goes to the first by id, which may not be the one meant.
-fn report_shared_names<Id: AsRef<str> + Ord, T: Named>(
+fn report_shared_names<Id: AsRef<str> + Ord + Clone, T: Named>(
     what: &str,
-    entries: &BTreeMap<Id, T>,
+    registry: &Registry<Id, T>,
     diagnostics: &mut Diagnostics,
 ) {
-    let mut first: HashMap<&str, &Id> = HashMap::new();
-    for (id, entry) in entries {
-        let spellings =
-            std::iter::once(entry.name()).chain(entry.variants().iter().map(String::as_str));
-        for spelling in spellings {
-            let taken = *first.entry(spelling).or_insert(id);
-            if taken == id {
-                continue;
-            }
-            let mut warning = Diagnostic::warning(
-                "shared-name",
-                format!(
-                    "{spelling:?} names {what} {:?} and {what} {:?}; a reference by it goes to {:?}",
-                    taken.as_ref(),
-                    id.as_ref(),
-                    taken.as_ref()
-                ),
-            )
-            .with_help(format!(
-                "refer to {:?} by its id, or keep {spelling:?} for one of them",
-                id.as_ref()
-            ));
-            if let Some(span) = entry.span() {
-                warning = warning.at(span.clone());
-            }
-            diagnostics.push(warning);
+    for shared in registry.shared_names() {
+        let (spelling, first, other) = (
+            &shared.spelling,
+            shared.first.as_ref(),
+            shared.other.as_ref(),
+        );
+        let mut warning = Diagnostic::warning(
+            "shared-name",
+            format!(
+                "{spelling:?} names {what} {first:?} and {what} {other:?}; a reference by it goes to {first:?}"
+            ),
+        )
+        .with_help(format!(
+            "refer to {other:?} by its id, or keep {spelling:?} for one of them"
+        ));
+        if let Some(span) = registry.get(&shared.other).and_then(Named::span) {
+            warning = warning.at(span.clone());
         }
+        diagnostics.push(warning);
     }
 }
 

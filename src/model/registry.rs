@@ -178,6 +178,18 @@ impl Named for Place {
 pub struct Registry<Id, T> {
     entries: BTreeMap<Id, T>,
     names: HashMap<String, Id>,
+    shared: Vec<SharedName<Id>>,
+}
+
+/// A name or variant two entries share: lookups by it find the first.
+#[derive(Clone, Debug)]
+pub struct SharedName<Id> {
+    /// The spelling.
+    pub spelling: String,
+    /// The entry it names, the first by id.
+    pub first: Id,
+    /// The other entry that has it.
+    pub other: Id,
 }
 
 impl<Id: Ord + Clone, T: Named> Registry<Id, T> {
@@ -187,6 +199,7 @@ impl<Id: Ord + Clone, T: Named> Registry<Id, T> {
         let mut registry = Registry {
             entries: BTreeMap::new(),
             names: HashMap::new(),
+            shared: Vec::new(),
         };
         for (id, entry) in entries {
             registry.insert(id, entry);
@@ -219,12 +232,25 @@ impl<Id: Ord + Clone, T: Named> Registry<Id, T> {
             let spellings =
                 std::iter::once(entry.name()).chain(entry.variants().iter().map(String::as_str));
             for spelling in spellings {
-                self.names
+                let first = self
+                    .names
                     .entry(spelling.to_owned())
                     .or_insert_with(|| id.clone());
+                if *first != id {
+                    self.shared.push(SharedName {
+                        spelling: spelling.to_owned(),
+                        first: first.clone(),
+                        other: id.clone(),
+                    });
+                }
             }
             self.entries.insert(id, entry);
         }
+    }
+
+    /// The names and variants two entries share, in the order the entries were added.
+    pub fn shared_names(&self) -> &[SharedName<Id>] {
+        &self.shared
     }
 
     /// Every entry, by id.

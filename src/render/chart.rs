@@ -174,7 +174,10 @@ mod tests {
         for (first, last) in spans {
             let step = years_per_bar(first, last);
             let bars = last.div_euclid(step) - first.div_euclid(step) + 1;
-            assert!(bars <= MAX_BARS, "{first}..{last}: {bars} bars of {step} years");
+            assert!(
+                bars <= MAX_BARS,
+                "{first}..{last}: {bars} bars of {step} years"
+            );
         }
     }
 }
