@@ -3,22 +3,26 @@
 //! 1. Drafts are left out (unless building with drafts); documents are put in edition order:
 //!    earliest possible day, then `order`, then id.
 //! 2. Ids and aliases must be unique across the edition.
-//! 3. References to people and places are bound, as the content model says: a registry id;
-//!    else an entry whose name or variant matches exactly; else a new entry named by the text
-//!    itself (id = its slug), with a warning that names the closest existing entry.
-//! 4. `related` is made symmetric, `in_reply_to` gets its `replies`, `doc:` links must name a
-//!    document (or an alias of one) and, for `#pN`, a paragraph it has.
+//! 3. References to people, places, subjects and types are bound (`names.rs`), as the content
+//!    model says: a registry id; else an entry whose name or variant matches exactly; else a
+//!    new entry named by the text itself, with a warning that names the closest listed entry.
+//! 4. `related` is made symmetric, `in_reply_to` gets its `replies`, `doc:` links (in texts and
+//!    introductions) must name a document (or an alias of one) and, after `#`, a paragraph,
+//!    heading or note it has.
 //! 5. Collections are linked into their tree.
+
+mod names;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use names::{Binder, Mentioned, Terms, find_in, report_shared_names, unlisted_id};
+
 use crate::diagnostics::{Diagnostic, Diagnostics, closest};
 use crate::model::document::{Document, LinkTarget, Ref, Reference};
-use crate::model::id::{DocId, PersonId, PlaceId, TermId};
-use crate::model::registry::{Named, Person, PersonKind, Place, Registry};
+use crate::model::id::{DocId, PersonId, PlaceId};
+use crate::model::registry::Registry;
 use crate::model::{
-    DocIndex, Edition, PlaceRef, ResolvedCollection, ResolvedDocument, ResolvedEdition,
-    ResolvedEvent,
+    DocIndex, Edition, ResolvedCollection, ResolvedDocument, ResolvedEdition, ResolvedEvent,
 };
 
 /// Resolves `edition`. With `drafts`, documents marked `draft: true` are kept.
@@ -341,315 +345,6 @@ fn find_document(
     })
 }
 
-/// Binds people, places, subjects and types, making entries for references not in the
-/// registries.
-struct Binder<'d> {
-    people: Registry<PersonId, Person>,
-    places: Registry<PlaceId, Place>,
-    /// Unknown references by new id: the text and every place it was written.
-    unknown_people: BTreeMap<PersonId, Vec<Ref>>,
-    unknown_places: BTreeMap<PlaceId, Vec<Ref>>,
-    tags: Terms,
-    types: Terms,
-    diagnostics: &'d mut Diagnostics,
-}
-
-/// Subjects (tags) or document types, by slug; the first spelling of each is its label.
-struct Terms {
-    /// "tag" or "type", for messages.
-    what: &'static str,
-    labels: BTreeMap<TermId, String>,
-    /// Spellings already reported, so a slip repeated in many documents is said once.
-    reported: BTreeSet<String>,
-}
-
-impl Terms {
-    fn new(what: &'static str) -> Terms {
-        Terms {
-            what,
-            labels: BTreeMap::new(),
-            reported: BTreeSet::new(),
-        }
-    }
-
-    /// The term `reference` names. Spellings that differ only in case are one term; others
-    /// that make the same id ("C" and "C++") are one term too, with a warning, and a spelling
-    /// with no letters or digits to make an id of is left out with a warning.
-    fn bind(&mut self, reference: &Ref, diagnostics: &mut Diagnostics) -> Option<TermId> {
-        let text = reference.text.trim();
-        let what = self.what;
-        let Some(id) = TermId::from_text(text) else {
-            if self.reported.insert(text.to_owned()) {
-                diagnostics.push(
-                    Diagnostic::warning(
-                        "unnamed-term",
-                        format!("{what} {text:?} has no letters or digits to make an id of; it is left out"),
-                    )
-                    .at(reference.span.clone())
-                    .with_help("write it in words"),
-                );
-            }
-            return None;
-        };
-        let label = self
-            .labels
-            .entry(id.clone())
-            .or_insert_with(|| text.to_owned());
-        if label.to_lowercase() != text.to_lowercase() && self.reported.insert(text.to_owned()) {
-            diagnostics.push(
-                Diagnostic::warning(
-                    "merged-term",
-                    format!(
-                        "{what} {text:?} is listed as {label:?}: both make the id {:?}",
-                        id.as_str()
-                    ),
-                )
-                .at(reference.span.clone())
-                .with_help("spell the two alike, or make them differ in letters or digits"),
-            );
-        }
-        Some(id)
-    }
-}
-
-/// Warns of a name or variant that two entries share ("Ivanov" for A. and B. Ivanov): a
-/// reference by it goes to the first by id, which may not be the one meant.
-fn report_shared_names<Id: AsRef<str> + Ord + Clone, T: Named>(
-    what: &str,
-    registry: &Registry<Id, T>,
-    diagnostics: &mut Diagnostics,
-) {
-    for shared in registry.shared_names() {
-        let (spelling, first, other) = (
-            &shared.spelling,
-            shared.first.as_ref(),
-            shared.other.as_ref(),
-        );
-        let mut warning = Diagnostic::warning(
-            "shared-name",
-            format!(
-                "{spelling:?} names {what} {first:?} and {what} {other:?}; a reference by it goes to {first:?}"
-            ),
-        )
-        .with_help(format!(
-            "refer to {other:?} by its id, or keep {spelling:?} for one of them"
-        ));
-        if let Some(span) = registry.get(&shared.other).and_then(Named::span) {
-            warning = warning.at(span.clone());
-        }
-        diagnostics.push(warning);
-    }
-}
-
-/// How a reference text finds its registry entry: by id in any case (`Stalin` for `stalin`),
-/// then by exact name or variant.
-pub fn find_in<Id: Ord + Clone, T: Named>(
-    registry: &Registry<Id, T>,
-    text: &str,
-    parse: impl Fn(&str) -> Option<Id>,
-) -> Option<Id> {
-    parse(&text.to_lowercase())
-        .filter(|id| registry.get(id).is_some())
-        .or_else(|| registry.by_name(text).cloned())
-}
-
-/// The id of the entry made for a name that no registry lists: the name's slug, unless a
-/// listed entry has that id under another name ("O Brien", and people.yaml's `o-brien` for
-/// Patrick O'Brien); then the slug with `-2`, `-3`…, so no document is given to a listed
-/// person or place on a guess. Names with the same slug share their entry.
-fn unlisted_id<Id: AsRef<str> + Ord + Clone, T: Named>(
-    registry: &Registry<Id, T>,
-    text: &str,
-    slug: impl Fn(&str) -> Option<Id>,
-) -> Id {
-    let base = slug(text)
-        .or_else(|| slug("unnamed"))
-        .expect("\"unnamed\" is an id");
-    let free = |id: &Id| registry.get(id).is_none_or(|entry| !entry.is_listed());
-    if free(&base) {
-        return base;
-    }
-    (2..)
-        .filter_map(|n: u32| slug(&format!("{}-{n}", base.as_ref())))
-        .find(free)
-        .expect("some number is free")
-}
-
-/// Who or where a `person:` or `place:` link names.
-enum Mentioned {
-    Person(PersonId),
-    Place(PlaceId),
-}
-
-impl Binder<'_> {
-    /// The person or place a link in a text names, made an entry when unknown; `None` for a
-    /// `doc:` link.
-    fn link_target(&mut self, reference: &Reference) -> Option<Mentioned> {
-        let written = |text: &str| Ref {
-            text: text.to_owned(),
-            span: reference.span.clone(),
-        };
-        match &reference.target {
-            LinkTarget::Person(text) => Some(Mentioned::Person(self.person(&written(text)))),
-            LinkTarget::Place(text) => Some(Mentioned::Place(self.place(&written(text)))),
-            LinkTarget::Document { .. } => None,
-        }
-    }
-
-    fn person(&mut self, reference: &Ref) -> PersonId {
-        let text = reference.text.trim();
-        if let Some(id) = find_in(&self.people, text, |t| PersonId::parse(t).ok()) {
-            return id;
-        }
-        let id = unlisted_id(&self.people, text, PersonId::from_text);
-        self.unknown_people
-            .entry(id.clone())
-            .or_default()
-            .push(reference.clone());
-        if self.people.get(&id).is_none() {
-            self.people.insert(
-                id.clone(),
-                Person {
-                    name: text.to_owned(),
-                    sort: None,
-                    variants: Vec::new(),
-                    kind: PersonKind::Person,
-                    born: None,
-                    died: None,
-                    description: None,
-                    roles: Vec::new(),
-                    wikidata: None,
-                    viaf: None,
-                    span: None,
-                },
-            );
-        }
-        id
-    }
-
-    fn place(&mut self, reference: &Ref) -> PlaceId {
-        let text = reference.text.trim();
-        if let Some(id) = find_in(&self.places, text, |t| PlaceId::parse(t).ok()) {
-            return id;
-        }
-        let id = unlisted_id(&self.places, text, PlaceId::from_text);
-        self.unknown_places
-            .entry(id.clone())
-            .or_default()
-            .push(reference.clone());
-        self.new_place(&id, text);
-        id
-    }
-
-    /// The place of writing: free text is allowed, so an unknown one becomes an entry
-    /// without a warning; text with nothing to make an id of stays text.
-    fn place_of_writing(&mut self, reference: &Ref) -> PlaceRef {
-        let text = reference.text.trim();
-        if let Some(id) = find_in(&self.places, text, |t| PlaceId::parse(t).ok()) {
-            return PlaceRef::Known(id);
-        }
-        let Some(slug) = PlaceId::from_text(text) else {
-            return PlaceRef::Text(text.to_owned());
-        };
-        // A listed place has the slug under another name: the editor may have meant it, so
-        // this is said, as for a `place:` link, rather than taken on a guess.
-        if self.places.get(&slug).is_some_and(Named::is_listed) {
-            return PlaceRef::Known(self.place(reference));
-        }
-        self.new_place(&slug, text);
-        PlaceRef::Known(slug)
-    }
-
-    fn new_place(&mut self, id: &PlaceId, name: &str) {
-        if self.places.get(id).is_none() {
-            self.places.insert(
-                id.clone(),
-                Place {
-                    name: name.to_owned(),
-                    variants: Vec::new(),
-                    country: None,
-                    coordinates: None,
-                    geonames: None,
-                    wikidata: None,
-                    description: None,
-                    span: None,
-                },
-            );
-        }
-    }
-
-    /// One warning per unknown name, at its first use, naming the closest other entry (from
-    /// the registry, or made from another reference: "Stratus" is probably "Straus").
-    fn report_unknown(&mut self) {
-        let people = std::mem::take(&mut self.unknown_people);
-        if !people.is_empty() {
-            let known = lowered_names(&self.people);
-            for (id, uses) in people {
-                let warning = unknown_warning("person", "people.yaml", id.as_str(), &uses, &known);
-                self.diagnostics.push(warning);
-            }
-        }
-        let places = std::mem::take(&mut self.unknown_places);
-        if !places.is_empty() {
-            let known = lowered_names(&self.places);
-            for (id, uses) in places {
-                let warning = unknown_warning("place", "places.yaml", id.as_str(), &uses, &known);
-                self.diagnostics.push(warning);
-            }
-        }
-    }
-}
-
-/// Every entry of `registry` as (id, lower-cased name): made once per registry, not once per
-/// unknown name.
-fn lowered_names<Id: AsRef<str> + Ord + Clone, T: Named>(
-    registry: &Registry<Id, T>,
-) -> Vec<(&str, String)> {
-    registry
-        .iter()
-        .map(|(id, entry)| (id.as_ref(), entry.name().to_lowercase()))
-        .collect()
-}
-
-/// `known`: every entry of the registry as (id, lower-cased name), the new one among them.
-fn unknown_warning(
-    what: &str,
-    registry: &str,
-    new_id: &str,
-    uses: &[Ref],
-    known: &[(&str, String)],
-) -> Diagnostic {
-    let first = &uses[0];
-    // Compare the slug with ids, and the text with names, lower-cased.
-    let others = || known.iter().filter(|(id, _)| *id != new_id);
-    let by_id = closest(new_id, others().map(|(id, _)| *id));
-    let text = first.text.trim().to_lowercase();
-    let by_name = closest(&text, others().map(|(_, name)| name.as_str()))
-        .and_then(|name| others().find(|(_, n)| n == name).map(|(id, _)| *id));
-    let more = match uses.len() {
-        1 => String::new(),
-        n => format!(" (used {n} times)"),
-    };
-    let mut help = match by_id.or(by_name) {
-        Some(id) => format!(
-            "did you mean {id:?}? Write its id, or add {:?} to its variants. ",
-            first.text.trim()
-        ),
-        None => String::new(),
-    };
-    help.push_str(&format!("Otherwise add `{new_id}: {{name: ...}}` to {registry}; until then it is listed as {new_id:?}."));
-    Diagnostic::warning(
-        if what == "person" {
-            "unknown-person"
-        } else {
-            "unknown-place"
-        },
-        format!("{what} {:?} is not in {registry}{more}", first.text),
-    )
-    .at(first.span.clone())
-    .with_help(help)
-}
-
 fn bind_document(document: Document, binder: &mut Binder<'_>) -> ResolvedDocument {
     let people_of = |binder: &mut Binder<'_>, refs: &[Ref]| -> Vec<PersonId> {
         let mut ids: Vec<PersonId> = Vec::with_capacity(refs.len());
@@ -813,7 +508,7 @@ fn order_key(key: &(Option<i64>, String)) -> (bool, i64, &str) {
 
 impl ResolvedEdition {
     /// The person a `person:` link's text names, by the same rules as binding: id, name or
-    /// variant, else the entry made for the unknown name ([`unlisted_id`]).
+    /// variant, else the entry made for the unknown name (`unlisted_id`).
     pub fn person_named(&self, text: &str) -> Option<PersonId> {
         let text = text.trim();
         find_in(&self.people, text, |t| PersonId::parse(t).ok())
