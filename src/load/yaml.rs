@@ -453,6 +453,21 @@ fn diagnostic(error: &Error, yaml: &str, placement: Placement<'_>, limits: Limit
             }
             .to_owned()),
         ),
+        // A value where fields or a list belong, inside the text.
+        Error::Unexpected { expected, .. } if expected.contains("mapping") => (
+            "bad-yaml",
+            "this must be a set of `key: value` fields".to_owned(),
+            Some(match limits {
+                Limits::FrontMatter => "write the fields on lines of their own, indented under the key, or as `{key: value, ...}`",
+                Limits::Registry => "write the entry's fields as `id: {name: ...}`",
+            }
+            .to_owned()),
+        ),
+        Error::Unexpected { expected, .. } if expected.contains("sequence") => (
+            "bad-yaml",
+            "this must be a list".to_owned(),
+            Some("write each item on a line of its own starting with `- `, or as `[a, b]`".to_owned()),
+        ),
         // Our own structs' names mean nothing to an editor: say what the value should be.
         Error::SerdeInvalidType {
             unexpected,
