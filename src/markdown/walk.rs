@@ -60,6 +60,8 @@ enum Closing {
 enum Place {
     Paragraph(u32),
     Note(usize),
+    /// A top-level heading, by its position among the headings.
+    Heading(usize),
     Nowhere,
 }
 
@@ -321,6 +323,8 @@ impl<'a, 'c> Walk<'a, 'c> {
         match (self.in_definition, &self.current) {
             (Some(note), _) => Place::Note(note),
             (None, Place::Paragraph(number)) => Place::Paragraph(*number),
+            // Its id is known at its end: the position finds it then.
+            _ if self.heading.is_some() => Place::Heading(self.headings.len()),
             _ => Place::Nowhere,
         }
     }
@@ -583,6 +587,9 @@ impl<'a, 'c> Walk<'a, 'c> {
                 let anchor = match place {
                     Place::Paragraph(number) => Some(Anchor::Paragraph(number)),
                     Place::Note(note) => note_ids[note].clone().map(Anchor::Note),
+                    Place::Heading(heading) => {
+                        self.headings.get(heading).cloned().map(Anchor::Heading)
+                    }
                     Place::Nowhere => None,
                 };
                 (target, anchor, range)

@@ -71,6 +71,8 @@ pub enum Anchor {
     Paragraph(u32),
     /// A note, by its element id (`note-yb-1`).
     Note(String),
+    /// A heading, by its element id (`enclosure`).
+    Heading(String),
 }
 
 impl Anchor {
@@ -78,7 +80,7 @@ impl Anchor {
     pub fn fragment(&self) -> String {
         match self {
             Anchor::Paragraph(number) => format!("p{number}"),
-            Anchor::Note(id) => id.clone(),
+            Anchor::Note(id) | Anchor::Heading(id) => id.clone(),
         }
     }
 }

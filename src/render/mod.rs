@@ -585,6 +585,7 @@ impl Site<'_> {
                         label: match anchor {
                             Anchor::Paragraph(number) => format!("¶{number}"),
                             Anchor::Note(_) => "note".to_owned(),
+                            Anchor::Heading(_) => "heading".to_owned(),
                         },
                         href: format!("{}#{}", item.href, anchor.fragment()),
                     })

@@ -148,6 +148,42 @@ fn rejects_doc_link_to_unknown_document() {
         .assert_diagnostic("unknown-document", "documents/a.md:7:5");
 }
 
+/// A person named in a heading is listed with a link to that heading, on their page and in
+/// `data/documents.json`.
+#[test]
+fn person_named_in_a_heading_is_found_at_the_heading() {
+    let test = EditionTest::inline(&[
+        ("book.toml", BOOK),
+        ("documents/people.yaml", "beria:\n  name: Lavrentiy Beria\n"),
+        (
+            "documents/a.md",
+            &doc(
+                "title: A\ndate: 1920",
+                "Text.\n\n## Letter from [Beria](person:beria)\n\nMore text.\n",
+            ),
+        ),
+    ]);
+    test.build().assert_success();
+    let site = test.site();
+    let path = "people/beria/index.html";
+    let page = site.page(path);
+    let named = page.between("class=\"doc-anchors\"", "</span>");
+    let targets = values_after(named, "href=\"");
+    assert_eq!(targets.len(), 1, "{named}");
+    assert!(
+        targets[0].ends_with("documents/a/index.html#letter-from-beria"),
+        "{named}"
+    );
+    site.follow(path, &targets[0]);
+    assert!(named.contains(">heading</a>"), "{named}");
+    let data: serde_json::Value =
+        serde_json::from_str(&site.page("data/documents.json").html).expect("JSON");
+    assert_eq!(
+        data["documents"][0]["mentions"][0]["anchor"],
+        "letter-from-beria"
+    );
+}
+
 /// A `doc:ID#pN` link to a paragraph the document does not have is an error at the link.
 #[test]
 fn rejects_doc_link_to_missing_paragraph() {
