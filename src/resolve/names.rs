@@ -6,6 +6,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use unicase::UniCase;
+
 use crate::diagnostics::{Diagnostic, Diagnostics, closest};
 use crate::model::PlaceRef;
 use crate::model::document::{LinkTarget, Ref, Reference};
@@ -70,7 +72,7 @@ impl Terms {
             .labels
             .entry(id.clone())
             .or_insert_with(|| text.to_owned());
-        if label.to_lowercase() != text.to_lowercase() && self.reported.insert(text.to_owned()) {
+        if UniCase::new(&**label) != UniCase::new(text) && self.reported.insert(text.to_owned()) {
             diagnostics.push(
                 Diagnostic::warning(
                     "merged-term",
@@ -123,7 +125,7 @@ pub(super) fn find_in<Id: Ord + Clone, T: Named>(
     text: &str,
     parse: impl Fn(&str) -> Option<Id>,
 ) -> Option<Id> {
-    parse(&text.to_lowercase())
+    parse(&text.to_ascii_lowercase())
         .filter(|id| registry.get(id).is_some())
         .or_else(|| registry.by_name(text).cloned())
 }
@@ -172,48 +174,21 @@ impl Binder<'_> {
     }
 
     pub(super) fn person(&mut self, reference: &Ref) -> PersonId {
-        let text = reference.text.trim();
-        if let Some(id) = find_in(&self.people, text, |t| PersonId::parse(t).ok()) {
-            return id;
-        }
-        let id = unlisted_id(&self.people, text, PersonId::from_text);
-        self.unknown_people
-            .entry(id.clone())
-            .or_default()
-            .push(reference.clone());
-        if self.people.get(&id).is_none() {
-            self.people.insert(
-                id.clone(),
-                Person {
-                    name: text.to_owned(),
-                    sort: None,
-                    variants: Vec::new(),
-                    kind: PersonKind::Person,
-                    born: None,
-                    died: None,
-                    description: None,
-                    roles: Vec::new(),
-                    wikidata: None,
-                    viaf: None,
-                    span: None,
-                },
-            );
-        }
-        id
+        let parse = |t: &str| PersonId::parse(t).ok();
+        let people = (&mut self.people, &mut self.unknown_people);
+        bind(
+            people,
+            reference,
+            parse,
+            PersonId::from_text,
+            unlisted_person,
+        )
     }
 
     pub(super) fn place(&mut self, reference: &Ref) -> PlaceId {
-        let text = reference.text.trim();
-        if let Some(id) = find_in(&self.places, text, |t| PlaceId::parse(t).ok()) {
-            return id;
-        }
-        let id = unlisted_id(&self.places, text, PlaceId::from_text);
-        self.unknown_places
-            .entry(id.clone())
-            .or_default()
-            .push(reference.clone());
-        self.new_place(&id, text);
-        id
+        let parse = |t: &str| PlaceId::parse(t).ok();
+        let places = (&mut self.places, &mut self.unknown_places);
+        bind(places, reference, parse, PlaceId::from_text, unlisted_place)
     }
 
     /// The place of writing: free text is allowed, so an unknown one becomes an entry
@@ -231,26 +206,8 @@ impl Binder<'_> {
         if self.places.get(&slug).is_some_and(Named::is_listed) {
             return PlaceRef::Known(self.place(reference));
         }
-        self.new_place(&slug, text);
+        self.places.insert(slug.clone(), unlisted_place(text));
         PlaceRef::Known(slug)
-    }
-
-    fn new_place(&mut self, id: &PlaceId, name: &str) {
-        if self.places.get(id).is_none() {
-            self.places.insert(
-                id.clone(),
-                Place {
-                    name: name.to_owned(),
-                    variants: Vec::new(),
-                    country: None,
-                    coordinates: None,
-                    geonames: None,
-                    wikidata: None,
-                    description: None,
-                    span: None,
-                },
-            );
-        }
     }
 
     /// One warning per unknown name, at its first use, naming the closest other entry (from
@@ -272,6 +229,60 @@ impl Binder<'_> {
                 self.diagnostics.push(warning);
             }
         }
+    }
+}
+
+/// The entry `reference` names in `registry`, else one made from its text, whose uses are
+/// kept in `unknown` for the warning.
+fn bind<Id: AsRef<str> + Ord + Clone, T: Named>(
+    (registry, unknown): (&mut Registry<Id, T>, &mut BTreeMap<Id, Vec<Ref>>),
+    reference: &Ref,
+    parse: impl Fn(&str) -> Option<Id>,
+    slug: impl Fn(&str) -> Option<Id>,
+    unlisted: impl FnOnce(&str) -> T,
+) -> Id {
+    let text = reference.text.trim();
+    if let Some(id) = find_in(registry, text, parse) {
+        return id;
+    }
+    let id = unlisted_id(registry, text, slug);
+    unknown
+        .entry(id.clone())
+        .or_default()
+        .push(reference.clone());
+    // A later use of the same unknown name finds the entry made at its first.
+    registry.insert(id.clone(), unlisted(text));
+    id
+}
+
+/// The entry for a person no registry lists: the name as written.
+fn unlisted_person(name: &str) -> Person {
+    Person {
+        name: name.to_owned(),
+        sort: None,
+        variants: Vec::new(),
+        kind: PersonKind::Person,
+        born: None,
+        died: None,
+        description: None,
+        roles: Vec::new(),
+        wikidata: None,
+        viaf: None,
+        span: None,
+    }
+}
+
+/// The entry for a place no registry lists: the name as written.
+fn unlisted_place(name: &str) -> Place {
+    Place {
+        name: name.to_owned(),
+        variants: Vec::new(),
+        country: None,
+        coordinates: None,
+        geonames: None,
+        wikidata: None,
+        description: None,
+        span: None,
     }
 }
 
