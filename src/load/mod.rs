@@ -56,7 +56,7 @@ pub fn edition(
         );
         return Ok((Edition::default(), diagnostics));
     }
-    let registries = registries::load(root, &mut diagnostics)?;
+    let registries = registries::load(root, &config.hands, &mut diagnostics)?;
     let found = walk(root, &mut diagnostics);
 
     progress.start("Loading", found.documents.len());
@@ -91,6 +91,7 @@ pub fn edition(
         places: registries.places,
         glossary: registries.glossary,
         events: registries.events,
+        registry_links: registries.links,
     };
     Ok((edition, diagnostics))
 }

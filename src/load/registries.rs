@@ -1,16 +1,20 @@
 //! The registries beside the documents: people.yaml, places.yaml, glossary.yaml, events.yaml.
 //!
 //! Each is optional. Entries are checked one by one (ids, dates, coordinates) and a bad entry
-//! is reported and left out; the others are kept.
+//! is reported and left out; the others are kept. Descriptions are Markdown: their `person:`,
+//! `place:` and `doc:` links are collected to be checked as an introduction's are.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
 
+use crate::config::Hand;
 use crate::diagnostics::{self, Diagnostic, Diagnostics};
 use crate::load::yaml::{self, Entries, Limits, Located, Names, Placement};
+use crate::markdown::{self, BodyAt};
 use crate::model::date::Date;
+use crate::model::document::Reference;
 use crate::model::id::{PersonId, PlaceId};
 use crate::model::registry::{Event, Person, PersonKind, Place, Role, Term};
 use crate::source::{self, SourcePath};
@@ -22,6 +26,8 @@ pub(crate) struct Registries {
     pub(crate) places: BTreeMap<PlaceId, Place>,
     pub(crate) glossary: Vec<Term>,
     pub(crate) events: Vec<Event>,
+    /// The links written in people's, places' and events' descriptions.
+    pub(crate) links: Vec<Reference>,
 }
 
 #[derive(Deserialize)]
@@ -35,7 +41,7 @@ struct RawPerson {
     kind: RawKind,
     born: Option<Located<String>>,
     died: Option<Located<String>>,
-    description: Option<String>,
+    description: Option<Located<String>>,
     #[serde(default)]
     roles: Vec<RawRole>,
     wikidata: Option<String>,
@@ -69,7 +75,7 @@ struct RawPlace {
     coordinates: Option<Located<Vec<f64>>>,
     geonames: Option<String>,
     wikidata: Option<String>,
-    description: Option<String>,
+    description: Option<Located<String>>,
 }
 
 #[derive(Deserialize)]
@@ -77,20 +83,28 @@ struct RawPlace {
 struct RawEvent {
     date: Located<String>,
     title: String,
-    description: Option<String>,
+    description: Option<Located<String>>,
     people: Option<Located<Names>>,
     places: Option<Located<Names>>,
 }
 
 /// Reads every registry under `documents/`. I/O failures are returned; editors' mistakes are
 /// diagnostics.
-pub(crate) fn load(root: &Path, diagnostics: &mut Diagnostics) -> std::io::Result<Registries> {
+pub(crate) fn load(
+    root: &Path,
+    hands: &[Hand],
+    diagnostics: &mut Diagnostics,
+) -> std::io::Result<Registries> {
     let mut registries = Registries::default();
+    let mut descriptions = Descriptions {
+        hands,
+        links: Vec::new(),
+    };
     if let Some(people) = read::<Entries<RawPerson>>(root, "people.yaml", diagnostics)? {
-        registries.people = people_of(people, diagnostics);
+        registries.people = people_of(people, &mut descriptions, diagnostics);
     }
     if let Some(places) = read::<Entries<RawPlace>>(root, "places.yaml", diagnostics)? {
-        registries.places = places_of(places, diagnostics);
+        registries.places = places_of(places, &mut descriptions, diagnostics);
     }
     if let Some((terms, _)) = read::<Entries<String>>(root, "glossary.yaml", diagnostics)? {
         registries.glossary = terms
@@ -103,18 +117,20 @@ pub(crate) fn load(root: &Path, diagnostics: &mut Diagnostics) -> std::io::Resul
             .collect();
     }
     if let Some(events) = read::<Vec<RawEvent>>(root, "events.yaml", diagnostics)? {
-        registries.events = events_of(events, diagnostics);
+        registries.events = events_of(events, &mut descriptions, diagnostics);
     }
+    registries.links = descriptions.links;
     Ok(registries)
 }
 
 /// A parsed registry and where its YAML is.
 type Read<T> = (T, Placed);
 
-/// A registry file's name and the offset of its text.
+/// A registry file's name, and its YAML text with that text's offset in the file.
 struct Placed {
     file: SourcePath,
     offset: usize,
+    text: String,
 }
 
 impl Placed {
@@ -143,14 +159,15 @@ fn read<T: serde::de::DeserializeOwned>(
             return Ok(None);
         }
     };
-    let placed = Placed {
-        file: file.clone(),
-        offset: text.offset,
-    };
     if text.text.trim().is_empty() {
         return Ok(None);
     }
-    match yaml::parse::<T>(&text.text, placed.placement(), Limits::Registry) {
+    let placed = Placed {
+        file: file.clone(),
+        offset: text.offset,
+        text: text.text,
+    };
+    match yaml::parse::<T>(&placed.text, placed.placement(), Limits::Registry) {
         Ok(value) => Ok(Some((value, placed))),
         Err(diagnostic) => {
             diagnostics.push(diagnostic);
@@ -204,6 +221,48 @@ fn entry_name(
     })
 }
 
+/// Reads descriptions, keeping the links written in them.
+struct Descriptions<'a> {
+    hands: &'a [Hand],
+    links: Vec<Reference>,
+}
+
+impl Descriptions<'_> {
+    /// The text of `description`; its links are kept and problems with them reported. Where
+    /// the text is written as it reads (a plain value on one line), a problem points at its
+    /// link; where YAML has moved the text's bytes (quotes, escapes, folded lines, a block),
+    /// at the start of the description.
+    fn read(
+        &mut self,
+        description: Option<Located<String>>,
+        placed: &Placed,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<String> {
+        let Located { value, range } = description?;
+        let verbatim = !range.is_empty() && placed.text.get(range.clone()) == Some(value.as_str());
+        let at = BodyAt {
+            file: &placed.file,
+            offset: placed.offset + range.start,
+        };
+        if verbatim {
+            let links = markdown::scan_links(&value, at, self.hands, diagnostics);
+            self.links.extend(links);
+        } else {
+            let start = placed.placement().span(range.start..range.start);
+            let mut found = Diagnostics::new();
+            let links = markdown::scan_links(&value, at, self.hands, &mut found);
+            for diagnostic in found {
+                diagnostics.push(diagnostic.at(start.clone()));
+            }
+            self.links.extend(links.into_iter().map(|link| Reference {
+                span: start.clone(),
+                ..link
+            }));
+        }
+        Some(value)
+    }
+}
+
 /// Two dates of an entry where the second cannot come before the first (born and died, a
 /// role's from and to): an error at the second when it certainly does.
 fn date_pair(
@@ -244,6 +303,7 @@ fn optional_date(
 
 fn people_of(
     (people, placed): Read<Entries<RawPerson>>,
+    descriptions: &mut Descriptions<'_>,
     diagnostics: &mut Diagnostics,
 ) -> BTreeMap<PersonId, Person> {
     let mut checked = BTreeMap::new();
@@ -278,7 +338,7 @@ fn people_of(
             },
             born,
             died,
-            description: raw.description,
+            description: descriptions.read(raw.description, &placed, diagnostics),
             roles,
             wikidata: raw.wikidata,
             viaf: raw.viaf,
@@ -291,6 +351,7 @@ fn people_of(
 
 fn places_of(
     (places, placed): Read<Entries<RawPlace>>,
+    descriptions: &mut Descriptions<'_>,
     diagnostics: &mut Diagnostics,
 ) -> BTreeMap<PlaceId, Place> {
     let mut checked = BTreeMap::new();
@@ -321,7 +382,7 @@ fn places_of(
                 coordinates,
                 geonames: raw.geonames,
                 wikidata: raw.wikidata,
-                description: raw.description,
+                description: descriptions.read(raw.description, &placed, diagnostics),
                 span: Some(placed.placement().span(key.range)),
             },
         );
@@ -329,7 +390,11 @@ fn places_of(
     checked
 }
 
-fn events_of((events, placed): Read<Vec<RawEvent>>, diagnostics: &mut Diagnostics) -> Vec<Event> {
+fn events_of(
+    (events, placed): Read<Vec<RawEvent>>,
+    descriptions: &mut Descriptions<'_>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Event> {
     let refs = |list| yaml::refs(placed.placement(), list);
     let mut checked = Vec::new();
     for raw in events {
@@ -339,7 +404,7 @@ fn events_of((events, placed): Read<Vec<RawEvent>>, diagnostics: &mut Diagnostic
         checked.push(Event {
             date,
             title: raw.title,
-            description: raw.description,
+            description: descriptions.read(raw.description, &placed, diagnostics),
             people: refs(raw.people),
             places: refs(raw.places),
         });

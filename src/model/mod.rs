@@ -11,7 +11,7 @@ pub mod registry;
 
 use std::collections::{BTreeMap, HashMap};
 
-use document::{Anchor, Collection, Document, Home};
+use document::{Anchor, Collection, Document, Home, Reference};
 use id::{DocId, PersonId, PlaceId, TermId};
 use registry::{Event, Person, Place, Registry, Term};
 
@@ -32,6 +32,8 @@ pub struct Edition {
     pub glossary: Vec<Term>,
     /// events.yaml, in file order.
     pub events: Vec<Event>,
+    /// The `person:`, `place:` and `doc:` links in the registries' descriptions.
+    pub registry_links: Vec<Reference>,
 }
 
 /// Position of a document in [`ResolvedEdition::documents`].

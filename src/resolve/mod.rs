@@ -36,6 +36,7 @@ pub fn edition(edition: Edition, drafts: bool) -> (ResolvedEdition, Diagnostics)
         places,
         mut glossary,
         events,
+        registry_links,
     } = edition;
 
     let (mut documents, draft_ids) = order(documents, drafts);
@@ -71,12 +72,13 @@ pub fn edition(edition: Edition, drafts: bool) -> (ResolvedEdition, Diagnostics)
             event,
         })
         .collect::<Vec<_>>();
-    // Introductions name people, places and documents as texts do, but are no document: their
-    // links are checked and bound, and the indexes do not list them.
+    // Introductions and descriptions name people, places and documents as texts do, but are no
+    // document: their links are checked and bound, and the indexes do not list them.
     let introductions = home
         .references
         .iter()
-        .chain(collections.iter().flat_map(|c| &c.references));
+        .chain(collections.iter().flat_map(|c| &c.references))
+        .chain(&registry_links);
     for reference in introductions {
         ids.check_link(reference, binder.diagnostics);
         binder.link_target(reference);
