@@ -439,11 +439,18 @@ fn check_hands(
 /// is wrong with it: it must be an http(s) address with a host and without a query or
 /// fragment, which would come before the page paths.
 fn base_url(text: &str) -> Result<String, &'static str> {
-    let url = url::Url::parse(text.trim()).map_err(|_| "is not an http(s) address")?;
+    let text = text.trim();
+    let url = url::Url::parse(text).map_err(|_| "is not an http(s) address")?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err("is not an http(s) address");
     }
-    if url.host_str().is_none_or(str::is_empty) {
+    // The URL standard forgives `https:///x/` and `https:/x/` by reading `x` as the host;
+    // an editor who wrote them most likely left the host out.
+    let after_scheme = &text[url.scheme().len()..];
+    let host_written = after_scheme
+        .strip_prefix("://")
+        .is_some_and(|rest| !rest.starts_with(['/', '\\']));
+    if !host_written || url.host_str().is_none_or(str::is_empty) {
         return Err("names no host");
     }
     if !url.username().is_empty() || url.password().is_some() {
@@ -452,7 +459,8 @@ fn base_url(text: &str) -> Result<String, &'static str> {
     if url.query().is_some() || url.fragment().is_some() {
         return Err("has a query or a fragment (after ? or #), which page paths cannot follow");
     }
-    Ok(format!("{}/", url.as_str().trim_end_matches('/')))
+    let address = url.as_str();
+    Ok(format!("{}/", address.strip_suffix('/').unwrap_or(address)))
 }
 
 /// A loose check of a BCP 47 tag: subtags of 1-8 letters or digits, joined by `-`.
@@ -520,6 +528,7 @@ mod tests {
                 "https://example.org/my edition/",
                 "https://example.org/my%20edition/",
             ),
+            ("HTTPS://Example.org/a//", "https://example.org/a//"),
         ] {
             assert_eq!(base_url(text).as_deref(), Ok(base), "{text}");
         }
@@ -527,6 +536,9 @@ mod tests {
             "example.org/edition",
             "ftp://example.org/",
             "https://",
+            "https:///edition/",
+            "https:/example.org/edition/",
+            "https:\\\\example.org/",
             "https://example.org/?edition=x",
             "https://example.org/#top",
             "https://user:secret@example.org/",
