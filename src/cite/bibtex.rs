@@ -10,6 +10,7 @@ use std::fmt::Write;
 
 use super::Citable;
 use super::csl::{CslItem, Name, csl_json};
+use crate::model::date::year_words;
 
 /// The document as a BibTeX entry, ending in a newline. `data/edition.bib` is every entry,
 /// separated by blank lines; keys are the document ids, so they are unique in an edition.
@@ -27,7 +28,8 @@ pub fn bibtex(citable: &Citable<'_>) -> String {
     // biblatex reads EDTF, but `%` would start a comment in some readers: it marks a date
     // both uncertain and approximate, and biblatex's `~` (approximate) is the nearest.
     fields.push(("date", edtf.replace('%', "~")));
-    fields.push(("year", item.issued.year().to_string()));
+    // BibTeX styles print `year` as written: a year before the common era in words.
+    fields.push(("year", year_words(item.issued.year())));
     fields.push(("howpublished", escape(item.container_title)));
     if !item.editor.is_empty() {
         fields.push(("editor", names(&item.editor)));

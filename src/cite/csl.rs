@@ -11,7 +11,7 @@ use hayagriva::citationberg::json as processor;
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use super::{Agent, Citable};
-use crate::model::date::Date;
+use crate::model::date::{Date, Known};
 use crate::model::registry::family_and_given;
 
 /// A document's citation in CSL's data model; serialise it for CSL-JSON.
@@ -171,32 +171,48 @@ impl Serialize for Name<'_> {
 }
 
 /// A date as CSL has it: one date, or the two ends of a span, each `[year, month?, day?]`.
+/// Years are astronomical, as EDTF and the processor count them (0 is 1 BCE); CSL-JSON counts
+/// as citeproc-js does (-1 is 1 BC, no year 0), so [`Issued`]'s serialisation converts them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct Issued {
     /// The first (or only) date.
     pub(super) start: Vec<i64>,
     /// The end of a closed span.
     pub(super) end: Option<Vec<i64>>,
-    /// Approximate, uncertain or with unspecified digits: CSL has one flag for all three.
+    /// The season of a single date given by its season: 1 spring .. 4 winter.
+    pub(super) season: Option<u8>,
+    /// Approximate, uncertain, or a year given only in part (`194X`): CSL has one flag for
+    /// all. A month or day left unspecified (`1920-07-XX`) is not: the date is then as
+    /// precise as its parts.
     pub(super) circa: bool,
 }
 
 impl Issued {
     fn of(date: &Date) -> Issued {
-        let edtf = date.to_string();
-        let circa = date.is_qualified() || edtf.contains('X');
         // Each end of a span is read by the model's own parser, so precision is never guessed.
+        let edtf = date.to_string();
         let ends = date
             .is_interval()
             .then(|| edtf.split_once('/'))
             .flatten()
-            .map(|(start, end)| (known_end(start), known_end(end)));
-        let (start, end) = match ends {
+            .map(|(start, end)| (Date::parse(start).ok(), Date::parse(end).ok()));
+        let (first, last) = match ends {
             Some((Some(start), end)) => (start, end),
             Some((None, Some(end))) => (end, None),
-            _ => (date_parts(date), None),
+            _ => (*date, None),
         };
-        Issued { start, end, circa }
+        let part_of_year = |end: &Date| end.precision() == Known::PartOfYear;
+        Issued {
+            start: date_parts(&first),
+            end: last.as_ref().map(date_parts),
+            season: match first.precision() {
+                Known::Season(season) if last.is_none() => Some(season),
+                _ => None,
+            },
+            circa: date.is_qualified()
+                || part_of_year(&first)
+                || last.as_ref().is_some_and(part_of_year),
+        }
     }
 
     /// One date standing for the whole: the part both ends share ("12-13 July 1920" → July
@@ -219,7 +235,7 @@ impl Issued {
         }
     }
 
-    /// The first year.
+    /// The first year, astronomical.
     pub(super) fn year(&self) -> i64 {
         self.start[0]
     }
@@ -227,19 +243,34 @@ impl Issued {
 
 impl Serialize for Issued {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        /// `[year, month?, day?]` with the year counted as citeproc-js does.
+        struct Csl<'p>(&'p [i64]);
+        impl Serialize for Csl<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+                for (index, &part) in self.0.iter().enumerate() {
+                    let bc = index == 0 && part <= 0;
+                    seq.serialize_element(&if bc { part - 1 } else { part })?;
+                }
+                seq.end()
+            }
+        }
         struct Parts<'i>(&'i Issued);
         impl Serialize for Parts<'_> {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 let mut seq = serializer.serialize_seq(None)?;
-                seq.serialize_element(&self.0.start)?;
+                seq.serialize_element(&Csl(&self.0.start))?;
                 if let Some(end) = &self.0.end {
-                    seq.serialize_element(end)?;
+                    seq.serialize_element(&Csl(end))?;
                 }
                 seq.end()
             }
         }
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("date-parts", &Parts(self))?;
+        if let Some(season) = self.season {
+            map.serialize_entry("season", &season)?;
+        }
         if self.circa {
             map.serialize_entry("circa", &true)?;
         }
@@ -250,16 +281,12 @@ impl Serialize for Issued {
 /// `[year, month, day]` down to the precision the date was given in.
 fn date_parts(date: &Date) -> Vec<i64> {
     let first = date.earliest();
-    // `machine_start` is "1945-10-21", "1945-10" or "1945"; outside years 1-9999, the year.
-    let precision = date
-        .machine_start()
-        .map_or(1, |start| start.matches('-').count() + 1);
+    let precision = match date.precision() {
+        Known::Day => 3,
+        Known::Month => 2,
+        Known::Season(_) | Known::Year | Known::PartOfYear => 1,
+    };
     [first.year, i64::from(first.month), i64::from(first.day)][..precision].to_vec()
-}
-
-/// One end of an EDTF span, if it is a date (not `..` or empty).
-fn known_end(text: &str) -> Option<Vec<i64>> {
-    Date::parse(text).ok().map(|date| date_parts(&date))
 }
 
 /// A field's value, for serialising and for the processor.
@@ -378,6 +405,8 @@ fn processor_date(issued: &Issued) -> Option<processor::Value> {
     Some(processor::Value::Date(processor::DateValue::DateParts {
         date_parts: processor::VecDateRange(vec![processor::VecDate(parts)]),
         literal: None,
+        // hayagriva 0.10 panics formatting a season ("stack location does not match"): the
+        // citation shows the year, and `cite.json` keeps the season.
         season: None,
         circa,
     }))

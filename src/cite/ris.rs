@@ -27,18 +27,19 @@ pub fn ris(citable: &Citable<'_>) -> String {
     let year = item.issued.year();
     if (1..=9999).contains(&year) {
         // `YYYY/MM/DD/other`: the parts known, then the date in words where the parts alone
-        // would mislead (a span, an approximate date).
+        // would mislead (a span, an approximate date) or say too little (a season).
         let part = |index: usize| {
             item.issued
                 .start
                 .get(index)
                 .map_or(String::new(), |n| format!("{n:02}"))
         };
-        let other = if citable.date.is_interval() || item.issued.circa {
-            citable.date.in_words()
-        } else {
-            String::new()
-        };
+        let other =
+            if citable.date.is_interval() || item.issued.circa || item.issued.season.is_some() {
+                citable.date.in_words()
+            } else {
+                String::new()
+            };
         record.line("DA", &format!("{year:04}/{}/{}/{other}", part(1), part(2)));
         record.line("PY", &format!("{year:04}"));
     }

@@ -610,7 +610,11 @@ fn csl_json_keeps_to_the_csl_data_schema() {
                 }
             } else if key == "issued" {
                 let issued = value.as_object().expect("a date is an object");
-                assert!(issued.keys().all(|k| k == "date-parts" || k == "circa"));
+                assert!(
+                    issued
+                        .keys()
+                        .all(|k| ["date-parts", "season", "circa"].contains(&k.as_str()))
+                );
                 let parts = issued["date-parts"]
                     .as_array()
                     .expect("date-parts is an array");
@@ -628,7 +632,8 @@ fn csl_json_keeps_to_the_csl_data_schema() {
 }
 
 /// Dates become CSL dates at the precision given; open ends, unknown starts and unspecified
-/// digits included.
+/// digits included. Years before the common era count as citeproc-js reads them (-44 is
+/// 44 BC), not as EDTF writes them (-0043).
 #[test]
 fn dates_become_csl_dates() {
     let issued = |edtf: &str| {
@@ -659,9 +664,35 @@ fn dates_become_csl_dates() {
         serde_json::json!({"date-parts": [[1940]], "circa": true})
     );
     assert_eq!(
-        issued("-0043-03-15"),
-        serde_json::json!({"date-parts": [[-43]]})
+        issued("1920-07-XX"),
+        serde_json::json!({"date-parts": [[1920, 7]]})
     );
+    assert_eq!(
+        issued("1920-21"),
+        serde_json::json!({"date-parts": [[1920]], "season": 1})
+    );
+    assert_eq!(
+        issued("-0043-03-15"),
+        serde_json::json!({"date-parts": [[-44, 3, 15]]})
+    );
+    assert_eq!(
+        issued("0000/0001"),
+        serde_json::json!({"date-parts": [[-1], [1]]})
+    );
+}
+
+/// A year before the common era reaches BibTeX styles in words, and the formatted citation
+/// keeps the day.
+#[test]
+fn years_before_the_common_era() {
+    let fixture = Fixture {
+        date: date("-0043-03-15"),
+        ..Fixture::telegram()
+    };
+    let citable = fixture.citable();
+    assert!(bibtex(&citable).contains("year = {44 BCE},"));
+    assert!(bibtex(&citable).contains("date = {-0043-03-15},"));
+    assert!(text(&citable, Style::Chicago).contains(". March 15, 44 BC. F. 80"));
 }
 
 /// Names are split as the registry sorts them and shown as the page names them.

@@ -40,6 +40,21 @@ pub struct Date {
     latest: Option<Day>,
 }
 
+/// How much of a date is known, as calendars and reference managers count it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Known {
+    /// The day (`1945-10-21`).
+    Day,
+    /// The month (`1945-10`, `1945-10-XX`).
+    Month,
+    /// The season: 1 spring, 2 summer, 3 autumn, 4 winter (`1945-21`).
+    Season(u8),
+    /// The year (`1945`, `1945-XX`).
+    Year,
+    /// Only some digits of the year (`194X`, `19XX`).
+    PartOfYear,
+}
+
 /// Why a string is not a date annals accepts.
 #[derive(Debug, PartialEq, Eq)]
 pub enum DateError {
@@ -205,6 +220,23 @@ impl Date {
         }
     }
 
+    /// How much of the date's start (or of its only end) is known.
+    pub fn precision(&self) -> Known {
+        let start = match self.ends() {
+            [Some(date), _] | [None, Some(date)] => date,
+            [None, None] => return Known::Year,
+        };
+        match start.precision() {
+            Precision::Day(..) => Known::Day,
+            Precision::Month(..) | Precision::DayOfMonth(..) => Known::Month,
+            Precision::Season(_, season) => Known::Season(season as u8 - 20),
+            Precision::Year(..) | Precision::MonthOfYear(..) | Precision::DayOfYear(..) => {
+                Known::Year
+            }
+            Precision::Decade(..) | Precision::Century(..) => Known::PartOfYear,
+        }
+    }
+
     /// A machine-readable form of the earliest day's precision for `<time datetime>` and
     /// metadata: `1945-10-21`, `1945-10` or `1945`; `None` outside years 1-9999.
     pub fn machine_start(&self) -> Option<String> {
@@ -212,16 +244,10 @@ impl Date {
         if !(1..=9999).contains(&first.year) {
             return None;
         }
-        let precision = match self.ends() {
-            [Some(date), _] | [None, Some(date)] => date.precision(),
-            [None, None] => Precision::Year(first.year as i32),
-        };
-        Some(match precision {
-            Precision::Day(..) => format!("{:04}-{:02}-{:02}", first.year, first.month, first.day),
-            Precision::Month(..) | Precision::DayOfMonth(..) => {
-                format!("{:04}-{:02}", first.year, first.month)
-            }
-            _ => format!("{:04}", first.year),
+        Some(match self.precision() {
+            Known::Day => format!("{:04}-{:02}-{:02}", first.year, first.month, first.day),
+            Known::Month => format!("{:04}-{:02}", first.year, first.month),
+            Known::Season(_) | Known::Year | Known::PartOfYear => format!("{:04}", first.year),
         })
     }
 }

@@ -194,11 +194,23 @@ def known_ends(edtf: str) -> list[str]:
 
 
 def precision(end: str) -> int:
-    """How many of year, month, day an EDTF date gives (a season counts as a year)."""
+    """How many of year, month, day an EDTF date gives: a season, or a month or day left
+    unspecified (`XX`), counts as not given."""
     parts = end.lstrip("-").split("-")
-    if len(parts) >= 2 and int(parts[1]) > 12:
+    if len(parts) >= 2 and "X" not in parts[1] and int(parts[1]) > 12:
         return 1
-    return len(parts)
+    given = 1
+    while given < len(parts) and "X" not in parts[given]:
+        given += 1
+    return given
+
+
+def season(end: str) -> int | None:
+    """1 spring .. 4 winter for a date given by its season (`1920-21`)."""
+    parts = end.lstrip("-").split("-")
+    if len(parts) == 2 and "X" not in parts[1] and int(parts[1]) > 12:
+        return int(parts[1]) - 20
+    return None
 
 
 def date_start(document: dict) -> str | None:
@@ -212,7 +224,11 @@ def date_start(document: dict) -> str | None:
 
 
 def date_parts(end: str) -> list[int]:
-    return [int(part) for part in end.split("-")][: precision(end)]
+    """One end as CSL date-parts. The year counts as citeproc-js reads it, with no year 0:
+    EDTF's -0043 (astronomical) is 44 BC, -44."""
+    year, *rest = end.lstrip("-").split("-")[: precision(end)]
+    year = int(year.replace("X", "0")) * (-1 if end.startswith("-") else 1)
+    return [year if year > 0 else year - 1, *(int(part) for part in rest)]
 
 
 def expected_date_parts(document: dict) -> list[list[int]]:
@@ -220,17 +236,28 @@ def expected_date_parts(document: dict) -> list[list[int]]:
     ends = known_ends(document["date"]["edtf"])
     if "/" in document["date"]["edtf"] and len(ends) == 2:
         return [date_parts(ends[0]), date_parts(ends[1])]
-    start = date_start(document)
-    return [[int(part) for part in start.split("-")]] if start else []
+    return [date_parts(ends[0])] if ends else []
+
+
+def expected_season(document: dict) -> int | None:
+    """CSL `issued.season`, for a single date given by its season."""
+    ends = known_ends(document["date"]["edtf"])
+    return season(ends[0]) if "/" not in document["date"]["edtf"] and ends else None
 
 
 def first_year(document: dict) -> int:
-    return int(document["date"]["earliest"].split("-")[0] or 0)
+    """The earliest day's year, astronomical as `earliest` writes it (`-0043-03-15`)."""
+    earliest = document["date"]["earliest"]
+    year = int(earliest.lstrip("-").split("-")[0])
+    return -year if earliest.startswith("-") else year
 
 
 def is_circa(document: dict) -> bool:
+    """CSL's one flag for uncertain, approximate and a year given in part (`194X`); a month
+    or day left unspecified leaves the date as precise as its parts."""
     date = document["date"]
-    return date["uncertain"] or date["approximate"] or "X" in date["edtf"]
+    partial_year = any("X" in end.lstrip("-").split("-")[0] for end in known_ends(date["edtf"]))
+    return date["uncertain"] or date["approximate"] or partial_year
 
 
 def names(people: list[dict]) -> list[str]:

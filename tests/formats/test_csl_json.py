@@ -17,6 +17,7 @@ from helpers import (
     archive_reference,
     csl_name_as_shown,
     expected_date_parts,
+    expected_season,
     is_circa,
     names,
     no_network,
@@ -106,7 +107,8 @@ def test_cite_json_round_trips_the_documents_metadata(site, document):
 def test_cite_json_issued_is_the_documents_date(site, document):
     issued = site.cite_json(document)["issued"]
     assert issued["date-parts"] == expected_date_parts(document)
-    # CSL has one flag for approximate, uncertain and unspecified dates.
+    assert issued.get("season") == expected_season(document)
+    # CSL has one flag for approximate, uncertain and partly given years.
     assert issued.get("circa", False) == is_circa(document)
 
 

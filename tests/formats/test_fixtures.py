@@ -2,7 +2,7 @@
 
 import json
 
-from helpers import archive, is_circa
+from helpers import archive, expected_season, is_circa
 
 
 def test_edge_fixture_covers_every_case(edge_site):
@@ -22,6 +22,10 @@ def test_edge_fixture_covers_every_case(edge_site):
     assert any("/" in d["date"]["edtf"] and ".." not in d["date"]["edtf"] for d in documents)
     assert any(d["date"]["edtf"].endswith("/..") for d in documents), "an open span"
     assert any(len(d["date"]["edtf"]) == 4 and not is_circa(d) for d in documents), "a year"
+    assert any(d["date"]["edtf"].startswith("-") for d in documents), "before the common era"
+    assert any(expected_season(d) for d in documents), "a season"
+    assert any(d["date"]["edtf"].endswith("-XX") and not is_circa(d) for d in documents)
+    assert any(d["date"]["edtf"].endswith("X") and is_circa(d) for d in documents), "194X"
     assert any(d["translation"] and d["translation"]["translator"] for d in documents)
     assert any(not archive(d) for d in documents), "no archival source"
     assert any(d["aliases"] for d in documents), "a redirect page"
