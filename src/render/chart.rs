@@ -53,7 +53,9 @@ pub(super) fn density(years: &[Year], year_words: impl Fn(i64) -> String) -> Opt
             _ => format!("{step} years"),
         };
         let start = |year: i64| year - year.rem_euclid(step);
-        let tick = tick_step((start(last) - start(first)) / step) * step;
+        let tick = tick_step((start(last) - start(first)) / step).saturating_mul(step);
+        // The first bar is labelled, unless the next label is under half a tick away.
+        let label_first = (tick - start(first).rem_euclid(tick)).saturating_mul(2) >= tick;
         let mut by_year = years.iter().peekable();
         let mut from = start(first);
         while from <= last {
@@ -73,7 +75,7 @@ pub(super) fn density(years: &[Year], year_words: impl Fn(i64) -> String) -> Opt
                 count,
                 target: format!("#y{}", target.unwrap_or(from)),
                 label: format!("{words}: {}", documents(count)),
-                tick: (from == start(first) || from.rem_euclid(tick) == 0)
+                tick: ((from == start(first) && label_first) || from.rem_euclid(tick) == 0)
                     .then(|| year_words(from)),
             });
             let Some(next) = from.checked_add(step) else {

@@ -621,6 +621,40 @@ fn dates_millions_of_years_apart_give_a_chart_of_bounded_size() {
     assert!(width <= 150 * 14, "a chart {width} wide");
 }
 
+/// Labels under the chart do not crowd: the first bar is labelled only when the next label is
+/// at least half the labels' spacing away (here the first bar, 61-42 BCE, is three bars from
+/// "1 BCE", with a label every ten bars).
+#[test]
+fn chart_labels_keep_their_spacing() {
+    let test = EditionTest::inline(&[
+        ("book.toml", BOOK),
+        (
+            "documents/a.md",
+            &doc("title: A\ndate: \"-0043-03-15\"", "A.\n"),
+        ),
+        ("documents/b.md", &doc("title: B\ndate: 1920-07-12", "B.\n")),
+    ]);
+    test.build().assert_success();
+    let timeline = test.site().page("timeline/index.html");
+    let chart = timeline.between("<svg class=\"density-chart\"", "</svg>");
+    let xs: Vec<u32> = chart
+        .split("<text class=\"tick\" x=\"")
+        .skip(1)
+        .map(|rest| {
+            rest[..rest.find('"').expect("x ends")]
+                .parse()
+                .expect("x is a number")
+        })
+        .collect();
+    let gaps: Vec<u32> = xs.windows(2).map(|pair| pair[1] - pair[0]).collect();
+    let (narrowest, widest) = (gaps.iter().min(), gaps.iter().max());
+    assert!(gaps.len() >= 5, "labels at {xs:?}");
+    assert!(
+        narrowest.zip(widest).is_some_and(|(n, w)| n * 2 >= *w),
+        "labels at {xs:?}"
+    );
+}
+
 /// Markdown files that the content model's `*.md` leaves out (`B.MD`, `c.Md`, `d.markdown`)
 /// are not silently lost: each is named in a warning that says how to rename it.
 #[test]
