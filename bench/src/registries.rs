@@ -139,10 +139,11 @@ impl Registries {
     /// `people.yaml`, sorted by id.
     pub(crate) fn people_yaml(&self, seed: u64) -> String {
         let mut rng = Rng::stream(seed, Stage::Registries, 0);
+        let mut variants = HashSet::new();
         let mut entries: Vec<String> = self
             .people
             .iter()
-            .map(|person| self.person_yaml(person, &mut rng))
+            .map(|person| self.person_yaml(person, &mut rng, &mut variants))
             .collect();
         entries.sort();
         let mut out = String::from(
@@ -152,7 +153,9 @@ impl Registries {
         out
     }
 
-    fn person_yaml(&self, person: &Person, rng: &mut Rng) -> String {
+    /// `taken` holds the variants earlier people have: an editor gives "A. Emery" to Adam or
+    /// to Agnes Emery, not to both, so the edition builds without warnings.
+    fn person_yaml(&self, person: &Person, rng: &mut Rng, taken: &mut HashSet<String>) -> String {
         let mut out = format!("{}:\n", person.id);
         yaml::field(&mut out, 2, "name", &person.name);
         let Some((given, surname)) = &person.parts else {
@@ -173,7 +176,10 @@ impl Registries {
             if rng.percent(50) {
                 variants.push(format!("{}, {given}", surname.to_uppercase()));
             }
-            writeln!(out, "  variants: {}", yaml::list(&variants)).expect("String");
+            variants.retain(|variant| taken.insert(variant.clone()));
+            if !variants.is_empty() {
+                writeln!(out, "  variants: {}", yaml::list(&variants)).expect("String");
+            }
         }
         if rng.percent(50) {
             out.push_str("  kind: person\n");
