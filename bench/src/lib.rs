@@ -7,8 +7,9 @@
 //! returns its [`Manifest`], the ground truth tests compare annals' output with. For `N`
 //! documents the edition has:
 //!
-//! - `book.toml` with `[edition]` and three hands in `[annotators]`: `ed` (the editors, first,
-//!   so their notes are unprefixed `[^1]`), `tr` (the translator) and `co` (a compiler);
+//! - `book.toml` with `[edition]`, three hands in `[annotators]`: `ed` (the editors, first,
+//!   so their notes are unprefixed `[^1]`), `tr` (the translator) and `co` (a compiler), and
+//!   `search = false`: the build the benchmark measures leaves search out;
 //! - `documents/_index.md`, and about `N/250` volumes (`vol-001/`), a third of them inside parts
 //!   (`part-02/vol-004/`), each with an `_index.md`; a volume is a run of consecutive documents;
 //! - `people.yaml` with `N/8` entries (one in ten an organisation; some with variants, life
@@ -285,6 +286,9 @@ rights = "Synthetic text; no rights reserved."
 ed = "The editors"
 tr = {{ name = "The translators", role = "notes on the translation" }}
 co = {{ name = "The compiler", role = "compiler of the printed collection the texts are taken from" }}
+
+[build]
+search = false
 "#
     )
 }
