@@ -9,6 +9,7 @@
 //!                                                  body scanned for references and notes, dropped
 //! Edition    ─ resolve::edition ▶ ResolvedEdition  unique ids, references bound, relations both ways
 //! Resolved   ─ index::build ──▶ Indexes          people, places, subjects, timeline; linear
+//! Resolved   ─ SearchIndex::build ▶ SearchIndex  every body read again, its words kept
 //! + Indexes  ─ render::plan ──▶ Vec<Page>        every output file
 //! Page ─ render::page ─▶ bytes ─ write::Sink ─▶ site/   in parallel: body read, rendered, written, dropped
 //! ```
@@ -34,6 +35,7 @@ pub mod new;
 pub mod progress;
 pub mod render;
 pub mod resolve;
+pub mod search;
 pub mod source;
 pub mod urls;
 pub mod write;
@@ -107,6 +109,11 @@ fn run(
         diagnostics.escalate_warnings();
     }
     let indexes = index::build(&resolved);
+    let search = config.build.search.then(|| {
+        let (search, found) = search::SearchIndex::build(&resolved, progress);
+        diagnostics.extend(found);
+        search
+    });
     let theme = match render::Theme::load(
         root,
         &config.build.theme,
@@ -118,9 +125,9 @@ fn run(
             return Ok((None, diagnostics));
         }
     };
-    let site = render::Site::new(&config, &resolved, &indexes, &theme);
+    let site = render::Site::new(&config, &resolved, &indexes, search.as_ref(), &theme);
 
-    let pages = render::plan(&config, &resolved, &indexes, &theme);
+    let pages = render::plan(&config, &resolved, &indexes, search.as_ref(), &theme);
     let summary = |output| Summary {
         documents: resolved.documents.len(),
         pages: pages.len(),

@@ -136,6 +136,16 @@ pub fn glossary() -> SitePath {
     SitePath::page("glossary")
 }
 
+/// The search page.
+pub fn search() -> SitePath {
+    SitePath::page("search")
+}
+
+/// A script of the search index: `search/index/N.js` or `search/documents/N.js`.
+pub fn search_script(part: &str, number: usize) -> SitePath {
+    SitePath::fixed(&format!("search/{part}/{number}.js"))
+}
+
 /// The timeline.
 pub fn timeline() -> SitePath {
     SitePath::page("timeline")

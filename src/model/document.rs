@@ -3,6 +3,7 @@
 //! A [`Document`] holds metadata and where its body starts in its file, never the body or its
 //! HTML: the render stage reads the body again, so memory does not grow with the texts.
 
+use crate::diagnostics::Diagnostic;
 use crate::model::date::Date;
 use crate::model::id::{CollectionId, DocId};
 use crate::source::{SourcePath, Span};
@@ -163,6 +164,29 @@ pub struct Document {
     pub paragraphs: u32,
     /// The other ids a link may name in the body: its headings' and its notes'.
     pub anchors: Vec<String>,
+}
+
+impl Document {
+    /// Reads the document's body again from its file: the edition keeps no bodies, so each
+    /// stage that needs one reads it when it needs it.
+    pub fn read_body(&self) -> Result<String, Diagnostic> {
+        let changed = || {
+            Diagnostic::error(
+                "file-changed",
+                format!("{} changed while the edition was being built", self.file),
+            )
+            .with_help("build again once the file is saved")
+        };
+        let text = crate::source::read_text(self.file.path()).map_err(|_| changed())?;
+        let start = self
+            .body_offset
+            .checked_sub(text.offset)
+            .ok_or_else(changed)?;
+        text.text
+            .get(start..)
+            .map(str::to_owned)
+            .ok_or_else(changed)
+    }
 }
 
 /// A folder under `documents/`, described by its optional `_index.md`.

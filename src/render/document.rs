@@ -4,7 +4,6 @@ use super::views::*;
 use super::{CiteFile, Site, date_view, hand_view};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, RenderOptions};
-use crate::model::document::Document;
 use crate::model::{DocIndex, PlaceRef, term_label};
 use crate::urls::{self, SitePath};
 
@@ -17,7 +16,7 @@ impl Site<'_> {
         let edition = self.edition;
         let resolved = &edition.documents[index];
         let document = &resolved.document;
-        let body = read_body(document)?;
+        let body = document.read_body()?;
         let resolver = self.link_resolver(at);
         let rendered = markdown::render(
             &body,
@@ -189,29 +188,6 @@ pub(super) fn is_right_to_left(tag: &str) -> bool {
         Some(script) => SCRIPTS.contains(&script.as_str()),
         None => LANGUAGES.contains(&language.as_str()),
     }
-}
-
-/// Reads a document's body again from its file.
-fn read_body(document: &Document) -> Result<String, Diagnostic> {
-    let changed = || {
-        Diagnostic::error(
-            "file-changed",
-            format!(
-                "{} changed while the edition was being built",
-                document.file
-            ),
-        )
-        .with_help("build again once the file is saved")
-    };
-    let text = crate::source::read_text(document.file.path()).map_err(|_| changed())?;
-    let start = document
-        .body_offset
-        .checked_sub(text.offset)
-        .ok_or_else(changed)?;
-    text.text
-        .get(start..)
-        .map(str::to_owned)
-        .ok_or_else(changed)
 }
 
 #[cfg(test)]

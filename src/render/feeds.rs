@@ -168,6 +168,8 @@ impl PageKind {
                 | PageKind::Sitemap(_)
                 | PageKind::SitemapIndex(_)
                 | PageKind::Feed
+                | PageKind::SearchShard(_)
+                | PageKind::SearchDocuments(_)
         )
     }
 }

@@ -29,6 +29,7 @@ use crate::model::date::{Date, year_words};
 use crate::model::document::{Anchor, LinkTarget};
 use crate::model::id::{PersonId, PlaceId, TermId};
 use crate::model::{DocIndex, ResolvedEdition, term_label};
+use crate::search::{self, SearchIndex};
 use crate::urls::{self, SitePath};
 pub use citations::CiteFile;
 pub use theme::Theme;
@@ -60,6 +61,7 @@ pub struct Site<'a> {
     config: &'a Config,
     edition: &'a ResolvedEdition,
     indexes: &'a Indexes,
+    search: Option<&'a SearchIndex>,
     theme: &'a Theme,
     glossary: Glossary,
     citer: crate::cite::Citer,
@@ -75,6 +77,7 @@ impl<'a> Site<'a> {
         config: &'a Config,
         edition: &'a ResolvedEdition,
         indexes: &'a Indexes,
+        search: Option<&'a SearchIndex>,
         theme: &'a Theme,
     ) -> Site<'a> {
         use rayon::prelude::*;
@@ -102,6 +105,7 @@ impl<'a> Site<'a> {
             config,
             edition,
             indexes,
+            search,
             theme,
             glossary: Glossary::new(&edition.glossary),
             citer: crate::cite::Citer::new(),
@@ -152,6 +156,12 @@ pub enum PageKind {
     Glossary,
     /// The timeline.
     Timeline,
+    /// The search page.
+    Search,
+    /// A shard of the search index.
+    SearchShard(usize),
+    /// A part of the search index's list of documents.
+    SearchDocuments(usize),
     /// `data/documents.json`.
     DocumentsJson,
     /// A citation file of a document.
@@ -177,6 +187,7 @@ pub fn plan(
     config: &Config,
     edition: &ResolvedEdition,
     indexes: &Indexes,
+    search: Option<&SearchIndex>,
     theme: &Theme,
 ) -> Vec<Page> {
     let page = |path, kind| Page { path, kind };
@@ -211,6 +222,21 @@ pub fn plan(
     }
     if !edition.glossary.is_empty() {
         pages.push(page(urls::glossary(), PageKind::Glossary));
+    }
+    if let Some(search) = search {
+        pages.push(page(urls::search(), PageKind::Search));
+        for number in 0..search.shards() {
+            pages.push(page(
+                urls::search_script("index", number),
+                PageKind::SearchShard(number),
+            ));
+        }
+        for number in 0..edition.documents.len().div_ceil(search::DOCUMENTS_PER_FILE) {
+            pages.push(page(
+                urls::search_script("documents", number),
+                PageKind::SearchDocuments(number),
+            ));
+        }
     }
     for (index, document) in edition.documents.iter().enumerate() {
         pages.push(page(
@@ -306,6 +332,13 @@ pub fn globals(config: &Config, edition: &ResolvedEdition) -> Context {
             section: "glossary",
             label: "Glossary",
             path: urls::glossary().to_string(),
+        });
+    }
+    if config.build.search {
+        nav.push(NavItem {
+            section: "search",
+            label: "Search",
+            path: urls::search().to_string(),
         });
     }
     let site = SiteView {
@@ -463,6 +496,35 @@ pub fn page(site: &Site<'_>, page: &Page, out: &mut dyn Write) -> Result<(), Pag
             "Timeline",
             &site.timeline(at),
         ),
+        PageKind::Search => {
+            let view = SearchPage {
+                shards: site.search.map_or(0, SearchIndex::shards),
+                documents_per_file: search::DOCUMENTS_PER_FILE,
+            };
+            site.html(out, "search.html", at, "search", "Search", &view)
+        }
+        PageKind::SearchShard(number) => {
+            let script = site.search.map(|search| search.shard_script(*number));
+            Ok(out.write_all(script.unwrap_or_default().as_bytes())?)
+        }
+        PageKind::SearchDocuments(number) => {
+            let first = number * search::DOCUMENTS_PER_FILE;
+            let listed = site
+                .listed
+                .iter()
+                .skip(first)
+                .take(search::DOCUMENTS_PER_FILE);
+            let documents: Vec<(&str, &str, &str)> = listed
+                .map(|listed| {
+                    (
+                        listed.path.as_str(),
+                        listed.title,
+                        listed.date.words.as_str(),
+                    )
+                })
+                .collect();
+            Ok(out.write_all(search::documents_script(*number, &documents).as_bytes())?)
+        }
     }
 }
 

@@ -468,6 +468,15 @@ pub struct TermPage<'a> {
     pub documents: Vec<DocItem<'a>>,
 }
 
+/// `search/index.html`: what its script needs to find the index.
+#[derive(Serialize)]
+pub struct SearchPage {
+    /// How many shards `search/index/` holds.
+    pub shards: usize,
+    /// How many documents each file of `search/documents/` lists.
+    pub documents_per_file: usize,
+}
+
 /// `glossary/index.html`.
 #[derive(Serialize)]
 pub struct GlossaryPage {

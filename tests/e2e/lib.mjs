@@ -4,6 +4,7 @@
 //   E2E_ROOT       the folder it serves: sample/ (the sample edition), alias/ (a tiny edition
 //                  with one alias redirect page)
 //   E2E_ARTIFACTS  where screenshots and PDFs go (default tests/e2e/artifacts)
+import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -53,6 +54,7 @@ export const PAGE_TYPES = [
   { name: "type", path: "types/telegram/index.html" },
   { name: "glossary", path: "glossary/index.html" },
   { name: "timeline", path: "timeline/index.html" },
+  { name: "search", path: "search/index.html" },
 ];
 
 /** The alias redirect page of the tiny edition, and where it leads. */
@@ -94,6 +96,22 @@ export async function visitor(context) {
       return [...problems];
     },
   };
+}
+
+/**
+ * Runs `body(page, context)` in a new context of `browser` (1024 × 800 unless `options` say
+ * otherwise) and fails if the page logged an error or a request failed on the way.
+ */
+export async function withPage(browser, options, body) {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, ...options });
+  try {
+    const page = await context.newPage();
+    const problems = watch(page);
+    await body(page, context);
+    assert.deepEqual(problems, [], "console errors or failed requests on the way");
+  } finally {
+    await context.close();
+  }
 }
 
 /** Starts recording a page's console errors, script errors, failed requests and HTTP errors. */

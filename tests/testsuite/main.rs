@@ -31,6 +31,8 @@ mod errors;
 mod sample;
 // People, places, subjects and the timeline of a generated edition of thousands of documents.
 mod indexes;
+// Full-text search: the search page and the index it reads.
+mod search;
 
 // tests/broken/: one broken edition per error class, with its exact JSON report and exit code.
 mod broken;

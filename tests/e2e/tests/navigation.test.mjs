@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import {
-  REDIRECT, TELEGRAM, SAMPLE_URL, launch, watch, sampleUrl,
+  REDIRECT, TELEGRAM, SAMPLE_URL, launch, withPage, sampleUrl,
 } from "../lib.mjs";
 
 const TELEGRAM_URL = sampleUrl(TELEGRAM);
@@ -13,20 +13,8 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function withPage(options, body) {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, ...options });
-  try {
-    const page = await context.newPage();
-    const problems = watch(page);
-    await body(page, context);
-    assert.deepEqual(problems, [], "console errors or failed requests on the way");
-  } finally {
-    await context.close();
-  }
-}
-
 test("a reader follows a link from the home page to a document", async () => {
-  await withPage({}, async (page) => {
+  await withPage(browser, {}, async (page) => {
     await page.goto(SAMPLE_URL + "index.html");
     const link = page.locator("main a.doc-title").first();
     const title = (await link.innerText()).trim();
@@ -43,7 +31,7 @@ test("a reader follows a link from the home page to a document", async () => {
 
 test("a person link in a document's text leads to the person's page, which lists the document " +
   "back with a paragraph link", async () => {
-  await withPage({}, async (page) => {
+  await withPage(browser, {}, async (page) => {
     await page.goto(TELEGRAM_URL);
     const link = page.locator('.document-text a[href*="people/"]').first();
     const name = (await link.innerText()).trim();
@@ -75,7 +63,7 @@ test("a person link in a document's text leads to the person's page, which lists
 
 test("clicking a paragraph number puts #pN in the address and copies the paragraph's permalink",
   async () => {
-    await withPage({}, async (page, context) => {
+    await withPage(browser, {}, async (page, context) => {
       await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(SAMPLE_URL).origin });
       await page.goto(TELEGRAM_URL);
       const pnum = page.locator("a.pnum").nth(2);
@@ -93,7 +81,7 @@ test("clicking a paragraph number puts #pN in the address and copies the paragra
 
 test("with scripts on, a note mark opens the note in a pop-up that Escape closes, returning focus " +
   "to the mark", async () => {
-  await withPage({}, async (page) => {
+  await withPage(browser, {}, async (page) => {
     await page.goto(TELEGRAM_URL);
     const mark = page.locator('sup.note-ref[data-hand="yb"] a').first();
     const noteId = (await mark.getAttribute("href")).slice(1);
@@ -115,7 +103,7 @@ test("with scripts on, a note mark opens the note in a pop-up that Escape closes
 });
 
 test("with scripts off, every note of every hand shows and a note mark jumps to its note", async () => {
-  await withPage({ javaScriptEnabled: false }, async (page) => {
+  await withPage(browser, { javaScriptEnabled: false }, async (page) => {
     await page.goto(TELEGRAM_URL);
     const notes = page.locator(".note-group .note");
     const count = await notes.count();
@@ -143,7 +131,7 @@ test("with scripts off, every note of every hand shows and a note mark jumps to 
 
 test("with scripts off, every page type still shows its main content and navigation", async () => {
   const { PAGE_TYPES } = await import("../lib.mjs");
-  await withPage({ javaScriptEnabled: false }, async (page) => {
+  await withPage(browser, { javaScriptEnabled: false }, async (page) => {
     for (const { path } of PAGE_TYPES) {
       await page.goto(sampleUrl(path));
       assert.ok(await page.locator("h1").first().isVisible(), `${path}: its heading shows`);
@@ -153,12 +141,12 @@ test("with scripts off, every page type still shows its main content and navigat
 });
 
 test("an alias (a document's former id) redirects to the document", async () => {
-  await withPage({}, async (page) => {
+  await withPage(browser, {}, async (page) => {
     await page.goto(REDIRECT.url);
     await page.waitForURL(REDIRECT.target);
     assert.equal(await page.locator("article.document").count(), 1);
   });
-  await withPage({ javaScriptEnabled: false }, async (page) => {
+  await withPage(browser, { javaScriptEnabled: false }, async (page) => {
     await page.goto(REDIRECT.url);
     await page.waitForURL(REDIRECT.target);
   });
