@@ -190,6 +190,45 @@ struct Problem {
     help: Option<String>,
 }
 
+/// The words of a Markdown text as a reader sees them, for the search index. Inline markup
+/// joins what it marks (`un*believ*able` is one word); the end of a block, a line break or an
+/// HTML tag separates words; text inside raw HTML counts.
+pub fn searchable_text(text: &str) -> String {
+    use pulldown_cmark::{Event, Parser, TagEnd};
+    let mut words = String::with_capacity(text.len());
+    for event in Parser::new_ext(text, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => words.push_str(&t),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                let mut in_tag = false;
+                for c in html.chars() {
+                    match c {
+                        '<' => in_tag = true,
+                        '>' if in_tag => {
+                            in_tag = false;
+                            words.push(' ');
+                        }
+                        _ if !in_tag => words.push(c),
+                        _ => {}
+                    }
+                }
+            }
+            Event::SoftBreak | Event::HardBreak | Event::Rule => words.push(' '),
+            Event::End(
+                TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link
+                | TagEnd::Superscript
+                | TagEnd::Subscript,
+            ) => {}
+            Event::End(_) | Event::FootnoteReference(_) => words.push(' '),
+            _ => {}
+        }
+    }
+    words
+}
+
 /// The text of a short Markdown text without its markup, on one line: for meta descriptions
 /// and feeds.
 pub fn plain_text(text: &str) -> String {

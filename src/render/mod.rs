@@ -498,6 +498,8 @@ pub fn page(site: &Site<'_>, page: &Page, out: &mut dyn Write) -> Result<(), Pag
         ),
         PageKind::Search => {
             let view = SearchPage {
+                version: site.search.map_or("", SearchIndex::version).to_owned(),
+                documents: edition.documents.len(),
                 shards: site.search.map_or(0, SearchIndex::shards),
                 documents_per_file: search::DOCUMENTS_PER_FILE,
             };

@@ -471,6 +471,10 @@ pub struct TermPage<'a> {
 /// `search/index.html`: what its script needs to find the index.
 #[derive(Serialize)]
 pub struct SearchPage {
+    /// The index's version, asked for with every script so no cached part is stale.
+    pub version: String,
+    /// How many documents the index lists.
+    pub documents: usize,
     /// How many shards `search/index/` holds.
     pub shards: usize,
     /// How many documents each file of `search/documents/` lists.

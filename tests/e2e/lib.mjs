@@ -2,7 +2,7 @@
 // passes where they are through the environment:
 //   E2E_BASE_URL   http://127.0.0.1:PORT/ : the server's root
 //   E2E_ROOT       the folder it serves: sample/ (the sample edition), alias/ (a tiny edition
-//                  with one alias redirect page)
+//                  with one alias redirect page), many/ (130 notes sharing a word)
 //   E2E_ARTIFACTS  where screenshots and PDFs go (default tests/e2e/artifacts)
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -26,6 +26,8 @@ export const SAMPLE_URL = new URL("sample/", BASE_URL).href;
 export const SAMPLE_DIR = path.join(ROOT, "sample");
 export const ALIAS_URL = new URL("alias/", BASE_URL).href;
 export const ALIAS_DIR = path.join(ROOT, "alias");
+/** An edition of 130 notes that all hold the word "common". */
+export const MANY_URL = new URL("many/", BASE_URL).href;
 export const ARTIFACTS = process.env.E2E_ARTIFACTS || path.join(HERE, "artifacts");
 fs.mkdirSync(ARTIFACTS, { recursive: true });
 

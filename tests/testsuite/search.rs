@@ -81,6 +81,14 @@ fn every_word_of_every_published_document_is_indexed() {
             "documents/c.md",
             &doc("title: A draft\ndate: 1920\ndraft: true", "A secretword.\n"),
         ),
+        (
+            "documents/d.md",
+            &doc(
+                "title: Minutes\ndate: 1921-03\ntype: protocol\ntags: [Agrarian reform]\n\
+                 source:\n  archive: GARF\n  reference: f. 130, op. 4",
+                "An un*believ*able Straße.<br>Moscow\n\n<div>Narkomindel headquarters</div>\n",
+            ),
+        ),
     ]);
     let site = test.build_ok();
     let index = index(&site);
@@ -95,11 +103,36 @@ fn every_word_of_every_published_document_is_indexed() {
     ] {
         assert_eq!(titles(&index, term), ["A telegram"], "{term}");
     }
-    for term in ["οδος", "шаумян", "bold", "letter"] {
+    for term in ["οδοσ", "шаумян", "bold", "letter"] {
         assert_eq!(titles(&index, term), ["A letter"], "{term}");
     }
+    // The date in words, the type, the subjects and the archival source; words joined by
+    // inline markup, separated by a line break, and in raw HTML.
+    for term in [
+        "march",
+        "1921",
+        "protocol",
+        "agrarian",
+        "garf",
+        "130",
+        "unbelievable",
+        "strasse",
+    ]
+    .into_iter()
+    .chain(["moscow", "narkomindel"])
+    {
+        assert_eq!(titles(&index, term), ["Minutes"], "{term}");
+    }
     assert_eq!(titles(&index, "a"), ["A letter", "A telegram"]);
-    for absent in ["Bériya", "bériya", "secretword", "draft", "person"] {
+    for absent in [
+        "Bériya",
+        "bériya",
+        "secretword",
+        "draft",
+        "person",
+        "unbeliev",
+        "br",
+    ] {
         assert!(!index.contains_key(absent), "{absent} is not a term");
     }
     site.page("index.html")
