@@ -191,24 +191,30 @@ struct Problem {
 }
 
 /// The words of a Markdown text as a reader sees them, for the search index. Inline markup
-/// joins what it marks (`un*believ*able` is one word); the end of a block, a line break or an
-/// HTML tag separates words; text inside raw HTML counts.
+/// joins what it marks (`un*believ*able` is one word), as do inline HTML tags; the end of a
+/// block, a line break or a tag of an HTML block separates words; text inside raw HTML counts.
 pub fn searchable_text(text: &str) -> String {
     use pulldown_cmark::{Event, Parser, TagEnd};
     let mut words = String::with_capacity(text.len());
     for event in Parser::new_ext(text, options()) {
         match event {
             Event::Text(t) | Event::Code(t) => words.push_str(&t),
-            Event::Html(html) | Event::InlineHtml(html) => {
-                let mut in_tag = false;
-                for c in html.chars() {
-                    match c {
-                        '<' => in_tag = true,
-                        '>' if in_tag => {
-                            in_tag = false;
-                            words.push(' ');
+            // A tag of a block of raw HTML, or a line break, separates words; an inline tag
+            // (`<b>`, `<i>`) joins them as Markdown's own inline markup does.
+            Event::Html(ref html) | Event::InlineHtml(ref html) => {
+                let block = matches!(event, Event::Html(_));
+                let separates = |tag: &str| block || tag.to_ascii_lowercase().starts_with("<br");
+                let mut tag_start = None;
+                for (at, c) in html.char_indices() {
+                    match (c, tag_start) {
+                        ('<', _) => tag_start = Some(at),
+                        ('>', Some(start)) => {
+                            if separates(&html[start..at]) {
+                                words.push(' ');
+                            }
+                            tag_start = None;
                         }
-                        _ if !in_tag => words.push(c),
+                        (_, None) => words.push(c),
                         _ => {}
                     }
                 }
@@ -230,16 +236,26 @@ pub fn searchable_text(text: &str) -> String {
 }
 
 /// The text of a short Markdown text without its markup, on one line: for meta descriptions
-/// and feeds.
+/// and feeds. Its words are those search reads ([`searchable_text`]), so inline markup inside
+/// a word does not split it.
 pub fn plain_text(text: &str) -> String {
-    use pulldown_cmark::{Event, Parser};
-    let mut plain = String::with_capacity(text.len());
-    for event in Parser::new_ext(text, options()) {
-        match event {
-            Event::Text(t) | Event::Code(t) => plain.push_str(&t),
-            Event::SoftBreak | Event::HardBreak | Event::End(_) => plain.push(' '),
-            _ => {}
-        }
+    searchable_text(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A summary reads in a meta description as on the page: inline markup inside a word
+    /// does not split it, a line break or a tag separates, raw HTML's text stays.
+    #[test]
+    fn plain_text_keeps_words_whole() {
+        assert_eq!(
+            plain_text("An un*believ*able\nreport<br>from <b>Tiflis</b>."),
+            "An unbelievable report from Tiflis."
+        );
     }
-    plain.split_whitespace().collect::<Vec<_>>().join(" ")
 }
