@@ -51,6 +51,10 @@
 //! - The floor (`annals-bench floor EDITION OUT`) is the least any build must do: read every
 //!   document, parse its front matter with serde-saphyr, render its body with pulldown-cmark,
 //!   write one HTML file per document, in parallel on every core as annals does.
+//! - Each output is then written again, `--runs` times, from memory (read first, untimed) on
+//!   every core: what writing those files alone costs. The floor's work with its own writing
+//!   replaced by the writing of annals' output is a bound under any build that writes what
+//!   annals writes; the report gives it beside the target.
 //! - Without `--annals`, `cargo build --release -p annals` brings the binary up to date first.
 //!   Either way a copy (`WORK/annals`) is measured, so a rebuild during the run changes nothing.
 //! - Before each run the previous output is deleted and `sync` writes back dirty pages, so a

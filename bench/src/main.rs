@@ -17,6 +17,7 @@ use annals_bench::{Manifest, Params};
 use clap::{Args, Parser, Subcommand};
 use serde::{Deserialize, Serialize};
 
+use measure::Run;
 use report::{Build, Measured, SizeReport};
 
 /// Benchmark annals on synthetic editions of N documents: annals' full build against the floor
@@ -302,6 +303,9 @@ fn bench(args: &BenchArgs) -> io::Result<()> {
                 runs.push(measured);
             }
         }
+        let written_out = folder.join("out-written");
+        let floor_written = write_only(&floor_out, &written_out, "the floor's", args.runs)?;
+        let annals_written = write_only(&annals_out, &written_out, "annals'", args.runs)?;
         let floor_build = Build::new(floor_runs, report::folder_size(&floor_out)?);
         let annals_build = Build::new(annals_runs, report::folder_size(&annals_out)?);
         reports.push(SizeReport {
@@ -310,8 +314,34 @@ fn bench(args: &BenchArgs) -> io::Result<()> {
             generated,
             floor: floor_build,
             annals: annals_build,
+            floor_written,
+            annals_written,
         });
     }
     print!("{}", report::markdown(&reports, &measured));
     Ok(())
+}
+
+/// [`floor::write_only`] of the output in `site`, `runs` times into `out`; `whose` names it
+/// in the progress lines.
+fn write_only(site: &Path, out: &Path, whose: &str, runs: u32) -> io::Result<Build> {
+    let mut measured = Vec::new();
+    for run in 1..=runs {
+        if out.exists() {
+            fs::remove_dir_all(out)?;
+        }
+        nix::unistd::sync();
+        let (wall, cpu) = floor::write_only(site, out)?;
+        eprintln!(
+            "{whose} output written alone, run {run}/{runs}: {:.2} s",
+            wall.as_secs_f64()
+        );
+        measured.push(Run {
+            wall,
+            cpu,
+            peak_rss: 0,
+            stderr: String::new(),
+        });
+    }
+    Ok(Build::new(measured, report::folder_size(out)?))
 }
