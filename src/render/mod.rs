@@ -273,6 +273,10 @@ pub fn plan(
         pages.push(page(urls::doc_type(id), PageKind::Type(id.clone())));
     }
     for (index, (name, _)) in theme.statics().iter().enumerate() {
+        // The search page's script, which no other page loads, goes only with the search.
+        if search.is_none() && name == theme::SEARCH_SCRIPT {
+            continue;
+        }
         pages.push(page(urls::asset(name), PageKind::Static(index)));
     }
     // The sitemap and the feed name pages by absolute addresses: they need a base_url.

@@ -142,7 +142,7 @@ fn every_word_of_every_published_document_is_indexed() {
         .assert_has("class=\"search-without-script\"");
 }
 
-/// With `search = false`, no search page, no index and no link to them.
+/// With `search = false`, no search page, no index, no script and no link to them.
 #[test]
 fn search_can_be_left_out() {
     let test = EditionTest::inline(&[
@@ -150,6 +150,9 @@ fn search_can_be_left_out() {
         ("documents/a.md", &doc("title: A\ndate: 1920", "Text.\n")),
     ]);
     let site = test.build_ok();
-    assert!(site.files().iter().all(|file| !file.starts_with("search/")));
+    let files = site.files();
+    assert!(files.iter().all(|file| !file.starts_with("search/")));
+    assert!(!files.contains("static/search.js"));
+    assert!(files.contains("static/style.css"));
     site.page("index.html").assert_lacks("search/index.html");
 }
