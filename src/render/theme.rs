@@ -20,7 +20,7 @@ static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default"
 
 /// The static file of the search page's script (`search.html` loads it): written only when
 /// the edition has a search.
-pub const SEARCH_SCRIPT: &str = "search.js";
+pub(super) const SEARCH_SCRIPT: &str = "search.js";
 
 /// A theme ready to render pages.
 pub struct Theme {
