@@ -127,8 +127,13 @@ impl Diagnostics {
         self.count(Severity::Warning)
     }
 
+    /// Counted as printed: a problem two stages found alike (a file that changed mid-build,
+    /// seen by the search index and by its page) is one.
     fn count(&self, severity: Severity) -> usize {
-        self.list.iter().filter(|d| d.severity == severity).count()
+        self.sorted()
+            .into_iter()
+            .filter(|d| d.severity == severity)
+            .count()
     }
 
     /// Turns every warning into an error: `[build] strict = true`.
@@ -355,5 +360,24 @@ pub fn from_read_error(
                     "save the file as UTF-8 (most editors offer it under \"Save with encoding\")",
                 ))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The same problem found by two stages is printed and counted once; different problems
+    /// are all kept.
+    #[test]
+    fn a_problem_found_twice_counts_once() {
+        let mut diagnostics = Diagnostics::new();
+        let changed = || Diagnostic::error("file-changed", "documents/a.md changed");
+        diagnostics.push(changed());
+        diagnostics.push(Diagnostic::warning("shared-name", "two people are Smith"));
+        diagnostics.push(changed());
+        assert_eq!(diagnostics.errors(), 1);
+        assert_eq!(diagnostics.warnings(), 1);
+        assert_eq!(diagnostics.sorted().len(), 2);
     }
 }
