@@ -22,6 +22,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::hash::Hasher;
 use std::ops::RangeInclusive;
 
+use fnv::FnvHasher;
 use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -167,7 +168,7 @@ fn document_terms(
         Some(PlaceRef::Text(text)) => add(text),
         None => {}
     }
-    Ok(distinct(&spell(&folded.to_lowercase())))
+    Ok(terms(&folded))
 }
 
 /// Marks that editions write or leave out at will: accents and other diacritics, Hebrew
@@ -221,6 +222,12 @@ fn fold(text: &str, out: &mut String) {
     out.push(' ');
 }
 
+/// The terms of text [`fold`] wrote: lower-cased, [`LETTERS`] spelled out, distinct, sorted,
+/// one a line.
+fn terms(folded: &str) -> String {
+    distinct(&spell(&folded.to_lowercase()))
+}
+
 /// Lower-cased `text` with the letters of [`LETTERS`] spelled out.
 fn spell(text: &str) -> String {
     if text.is_ascii() {
@@ -249,7 +256,7 @@ fn distinct(folded: &str) -> String {
 
 /// The FNV-1a digest of the documents (id, title, date) and of every term and its postings.
 fn version(edition: &ResolvedEdition, shards: &[BTreeMap<String, Vec<u32>>]) -> String {
-    let mut hash = Fnv(0xcbf2_9ce4_8422_2325);
+    let mut hash = FnvHasher::default();
     for resolved in &edition.documents {
         let document = &resolved.document;
         for text in [
@@ -268,21 +275,6 @@ fn version(edition: &ResolvedEdition, shards: &[BTreeMap<String, Vec<u32>>]) -> 
         }
     }
     format!("{:016x}", hash.finish())
-}
-
-/// FNV-1a, 64 bits: a digest that is the same on every platform and in every build.
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 /// The shard of `term` among `count`: by the hash of its first two characters.
@@ -325,11 +317,10 @@ pub fn documents_script(number: usize, documents: &[(&str, &str, &str)]) -> Stri
 mod tests {
     use super::*;
 
-    fn terms(text: &str) -> Vec<String> {
+    fn terms_of(text: &str) -> Vec<String> {
         let mut folded = String::new();
         fold(text, &mut folded);
-        let distinct = distinct(&spell(&folded.to_lowercase()));
-        distinct.lines().map(str::to_owned).collect()
+        terms(&folded).lines().map(str::to_owned).collect()
     }
 
     /// The pairs `search.js` is tested with too: a text and its terms, in any order.
@@ -342,7 +333,7 @@ mod tests {
         for (text, mut expected) in pairs {
             expected.sort();
             expected.dedup();
-            assert_eq!(terms(&text), expected, "{text}");
+            assert_eq!(terms_of(&text), expected, "{text}");
         }
     }
 

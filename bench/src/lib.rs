@@ -79,10 +79,12 @@ mod yaml;
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
+use std::hash::Hasher;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use fnv::FnvHasher;
 use rayon::prelude::*;
 
 pub use manifest::{DocumentFacts, Manifest, PersonFacts, PlaceFacts};
@@ -151,7 +153,7 @@ pub fn fingerprint() -> u64 {
     )
     .expect("generating into memory cannot fail");
     let files = digest.0.into_inner().expect("no writer panicked");
-    let mut hash = Fnv::new();
+    let mut hash = FnvHasher::default();
     hash.write(&REVISION.to_le_bytes());
     for (path, file_hash) in files {
         hash.write(path.as_bytes());
@@ -189,30 +191,11 @@ struct Digest(Mutex<BTreeMap<String, u64>>);
 
 impl Sink for Digest {
     fn put(&self, path: &str, text: &str) -> io::Result<()> {
-        let mut hash = Fnv::new();
+        let mut hash = FnvHasher::default();
         hash.write(text.as_bytes());
         let mut files = self.0.lock().expect("no writer panicked");
         files.insert(path.to_owned(), hash.finish());
         Ok(())
-    }
-}
-
-/// FNV-1a, 64 bits: a hash defined byte by byte, the same on every platform and release.
-struct Fnv(u64);
-
-impl Fnv {
-    fn new() -> Fnv {
-        Fnv(0xCBF2_9CE4_8422_2325)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01B3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 

@@ -26,7 +26,7 @@ fn hashes(dir: &Path) -> BTreeMap<String, u64> {
         .map(|entry| entry.expect("a readable folder"))
         .filter(|entry| entry.file_type().is_file())
         .map(|entry| {
-            let mut hash = Fnv::new();
+            let mut hash = FnvHasher::default();
             hash.write(&fs::read(entry.path()).expect("a readable file"));
             let path = entry.path().strip_prefix(dir).expect("under dir");
             (path.to_string_lossy().into_owned(), hash.finish())
