@@ -277,7 +277,9 @@ fn version(edition: &ResolvedEdition, shards: &[BTreeMap<String, Vec<u32>>]) -> 
     format!("{:016x}", hash.finish())
 }
 
-/// The shard of `term` among `count`: by the hash of its first two characters.
+/// The shard of `term` among `count`: by the hash of its first two characters. FNV-1a in 32
+/// bits, written out here because `search.js` computes the same with JavaScript's 32-bit
+/// integer arithmetic (`Math.imul`).
 fn shard_of(term: &str, count: usize) -> usize {
     let key_end = term.char_indices().nth(2).map_or(term.len(), |(at, _)| at);
     let mut hash: u32 = 0x811c_9dc5;

@@ -343,5 +343,8 @@ fn write_only(site: &Path, out: &Path, whose: &str, runs: u32) -> io::Result<Bui
             stderr: String::new(),
         });
     }
-    Ok(Build::new(measured, report::folder_size(out)?))
+    let build = Build::new(measured, report::folder_size(out)?);
+    // A copy of an output kept beside it: nothing to look at, only space taken.
+    fs::remove_dir_all(out)?;
+    Ok(build)
 }
